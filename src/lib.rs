@@ -1,0 +1,35 @@
+//! # fenjie — 分解
+//!
+//! Parses Chinese government work-report responsibility-breakdown notices
+//! (《政府工作报告》重点工作责任分解的通知) into a typed model: metadata header,
+//! cover letter, sections, subsections and tasks, each task with its leaders
+//! (责任领导), lead units (牵头单位) and responsible units (责任单位), numeric
+//! targets, and the source span of everything.
+//!
+//! ```
+//! let text = "关于重点工作责任分解的通知\n附件\n重点工作责任分解\n一、发展目标\n\
+//!             1.地区生产总值增长11%。(责任领导:洪金虎;牵头单位:市发改局;责任单位:市统计局)";
+//! let notice = fenjie::parse(text)?;
+//! let task = notice.tasks().next().unwrap().task;
+//! assert_eq!(task.number, 1);
+//! assert_eq!(task.text, "地区生产总值增长11%。");
+//! assert_eq!(task.leaders, ["洪金虎"]);
+//! assert_eq!(task.responsible_units, ["市统计局"]);
+//! # Ok::<(), fenjie::Error>(())
+//! ```
+//!
+//! Data flows one way: text → [`parse`] → [`Notice`] → render / export / check.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod diagnostic;
+mod error;
+pub mod model;
+mod parse;
+mod span;
+mod visit;
+
+pub use diagnostic::{Code, Diagnostic, Severity};
+pub use error::Error;
+pub use model::*;
+pub use parse::{parse, parse_with, ParseOptions};

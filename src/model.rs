@@ -1,0 +1,603 @@
+//! The typed model of a responsibility-breakdown notice (责任分解通知).
+//!
+//! A [`Notice`] is what [`crate::parse`] produces and what the renderer,
+//! exporters and checker consume. Every element that came from the input
+//! carries a [`Span`]. Elements also carry a [`Layout`] and a few "as written"
+//! fields (markers, role keys, punctuation) so that [`crate::render`] can write
+//! a parsed notice back byte for byte; a model built in code leaves them empty
+//! and renders in the canonical style.
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+pub use crate::span::Span;
+
+/// A whole notice: title, metadata header, cover letter and attachment.
+///
+/// ```
+/// let notice = fenjie::parse("关于重点工作责任分解的通知\n附件\n责任分解\n一、发展目标\n1.地区生产总值增长11%。(责任领导:张三;牵头单位:市发改局)\n").unwrap();
+/// assert_eq!(notice.title.as_ref().unwrap().text, "关于重点工作责任分解的通知");
+/// assert_eq!(notice.tasks().count(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Notice {
+    /// The first line: the notice's own title.
+    pub title: Option<TextLine>,
+    /// The 政府信息公开 metadata header (索引号, 文号, …).
+    pub meta: Meta,
+    /// The cover letter (通知正文) before the attachment.
+    pub letter: Letter,
+    /// The attachment (附件) holding the task breakdown, if any.
+    pub attachment: Option<Attachment>,
+    /// Lines that fit nowhere, kept in input order so nothing is lost.
+    pub unrecognized: Vec<TextLine>,
+    /// What the parser noticed while reading (see [`crate::Code`]).
+    pub diagnostics: Vec<Diagnostic>,
+    /// How the source was written, for byte-exact rendering.
+    pub source: SourceStyle,
+}
+
+/// Document-wide facts about how the source text was written.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SourceStyle {
+    /// The input started with a UTF-8 byte-order mark.
+    pub bom: bool,
+    /// Line ending of the first line break (`"\n"` or `"\r\n"`); empty means `"\n"`.
+    pub line_ending: String,
+    /// The input ended with a line break.
+    pub final_newline: bool,
+    /// The encoding the input was decoded from, when it was not given as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+}
+
+/// Whitespace around a line's content, kept for byte-exact rendering.
+///
+/// Empty for models built in code.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Layout {
+    /// Blank lines before this line.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub blank_before: u32,
+    /// Leading whitespace (spaces, U+3000, U+00A0, tabs).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub indent: String,
+    /// Whitespace between a marker and the text after it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub gap: String,
+    /// Trailing whitespace.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub trailing: String,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl Layout {
+    /// True when the line had no extra whitespace.
+    pub fn is_empty(&self) -> bool {
+        *self == Layout::default()
+    }
+}
+
+/// A line of free text (title, paragraph, signatory, unrecognised line).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TextLine {
+    /// The text, without surrounding whitespace.
+    pub text: String,
+    /// Where it came from.
+    pub span: Span,
+    /// Surrounding whitespace.
+    #[serde(skip_serializing_if = "Layout::is_empty")]
+    pub layout: Layout,
+}
+
+impl TextLine {
+    /// A line built in code.
+    ///
+    /// ```
+    /// let line = fenjie::TextLine::new("赤壁市人民政府办公室");
+    /// assert!(line.span.is_empty());
+    /// ```
+    pub fn new(text: impl Into<String>) -> Self {
+        TextLine {
+            text: text.into(),
+            ..TextLine::default()
+        }
+    }
+}
+
+/// A calendar date, serialised as ISO `YYYY-MM-DD`.
+///
+/// ```
+/// let d: fenjie::Date = "2021-07-07".parse().unwrap();
+/// assert_eq!(d.to_string(), "2021-07-07");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, e.g. 2021.
+    pub year: u16,
+    /// Month 1–12.
+    pub month: u8,
+    /// Day 1–31.
+    pub day: u8,
+}
+
+impl Date {
+    /// A date, if the day exists in that month.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut parts = s.splitn(3, '-').map(str::parse::<u32>);
+        let bad = || format!("not an ISO date (YYYY-MM-DD): {s:?}");
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) if y <= 9999 && m <= 12 && d <= 31 => {
+                Date::new(y as u16, m as u8, d as u8).ok_or_else(bad)
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The 政府信息公开 metadata header.
+///
+/// The typed fields are the interpretation; [`Meta::fields`] keeps every
+/// key/value pair exactly as written, in order, with its span.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meta {
+    /// 索引号 — the index number.
+    pub index_no: Option<String>,
+    /// 文号 — the document number; `None` when absent or written 无.
+    pub doc_no: Option<String>,
+    /// 主题分类 — the subject category.
+    pub category: Option<String>,
+    /// 发布机构 — the publishing body.
+    pub publisher: Option<String>,
+    /// 名称 — the document name.
+    pub name: Option<String>,
+    /// 发布日期 — the publication date.
+    pub published: Option<Date>,
+    /// 有效性 — validity (有效 / 失效).
+    pub validity: Option<String>,
+    /// Key/value pairs whose key the parser does not know, in order.
+    pub extra: Vec<MetaEntry>,
+    /// Every key/value pair as written, in order (known and unknown keys).
+    pub fields: Vec<MetaField>,
+}
+
+/// An unknown metadata key with its value, kept in [`Meta::extra`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MetaEntry {
+    /// The key, with padding removed.
+    pub key: String,
+    /// The value, trimmed.
+    pub value: String,
+}
+
+/// Which typed [`Meta`] field a header key fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetaKey {
+    /// 索引号
+    IndexNo,
+    /// 文号
+    DocNo,
+    /// 主题分类
+    Category,
+    /// 发布机构
+    Publisher,
+    /// 名称
+    Name,
+    /// 发布日期
+    Published,
+    /// 有效性
+    Validity,
+}
+
+/// One key/value pair of the header, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MetaField {
+    /// The typed field this pair fills; `None` for an unknown key.
+    pub field: Option<MetaKey>,
+    /// The key as written, padding included (`文 \u{a0} 号`).
+    pub key: String,
+    /// Text between key and value, colon included (`" : "`).
+    pub separator: String,
+    /// The value as written, trimmed.
+    pub value: String,
+    /// Span of the whole pair.
+    pub span: Span,
+    /// Span of the value alone.
+    pub value_span: Span,
+    /// Whitespace before the pair (its line's indent, or the gap after the previous pair).
+    pub before: String,
+    /// This pair starts a new line of the header.
+    pub starts_line: bool,
+}
+
+/// The cover letter: addressees, body, requirements, attachment list, signature.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Letter {
+    /// 主送 — addressees (`各乡镇人民政府、街道,市政府各部门:` gives three).
+    pub addressees: Vec<String>,
+    /// The addressee line as written.
+    pub addressee_line: Option<TextLine>,
+    /// Body paragraphs, in order.
+    pub paragraphs: Vec<TextLine>,
+    /// The letter's own numbered requirements (`一、加强组织领导。…`).
+    pub requirements: Vec<Requirement>,
+    /// Attachment references (`附件:…`).
+    pub attachments: Vec<TextLine>,
+    /// The signing body (落款).
+    pub signatory: Option<TextLine>,
+    /// The signing date (成文日期).
+    pub signed: Option<Date>,
+    /// The signing-date line as written.
+    pub signed_line: Option<TextLine>,
+}
+
+/// A numbered requirement of the cover letter (not an attachment section).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Requirement {
+    /// The marker as written (`一、`).
+    pub marker: String,
+    /// Its number (一 → 1).
+    pub number: u32,
+    /// The text after the marker.
+    pub text: String,
+    /// Where it came from.
+    pub span: Span,
+    /// Surrounding whitespace.
+    #[serde(skip_serializing_if = "Layout::is_empty")]
+    pub layout: Layout,
+}
+
+/// The attachment (附件) with the task breakdown.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Attachment {
+    /// The heading line as written (`附件`, `附件1`).
+    pub heading: TextLine,
+    /// The attachment's title line.
+    pub title: Option<TextLine>,
+    /// Sections 一、二、… in order.
+    pub sections: Vec<Section>,
+}
+
+/// A top-level section (`一、2021年经济社会发展主要预期目标`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Section {
+    /// The marker as written (`一、`).
+    pub marker: String,
+    /// Its number (一 → 1).
+    pub number: u32,
+    /// The heading text after the marker.
+    pub title: String,
+    /// Span of the heading line.
+    pub span: Span,
+    /// Surrounding whitespace.
+    #[serde(skip_serializing_if = "Layout::is_empty")]
+    pub layout: Layout,
+    /// Tasks directly under the section (before any subsection).
+    pub tasks: Vec<Task>,
+    /// Subsections (一)(二)… in order.
+    pub subsections: Vec<Subsection>,
+}
+
+/// A subsection heading (`(一)聚力打造六大产业集群`) and its tasks.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Subsection {
+    /// The marker as written (`(一)`).
+    pub marker: String,
+    /// Its number (一 → 1).
+    pub number: u32,
+    /// The heading text after the marker.
+    pub title: String,
+    /// Span of the heading line.
+    pub span: Span,
+    /// Surrounding whitespace.
+    #[serde(skip_serializing_if = "Layout::is_empty")]
+    pub layout: Layout,
+    /// Tasks in order.
+    pub tasks: Vec<Task>,
+}
+
+/// One task (任务) with its attribution.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Task {
+    /// The marker as written (`57.`, `(一)`).
+    pub marker: String,
+    /// The number in the marker (`57.` → 57, `(十)` → 10).
+    pub number: u32,
+    /// The task text without marker and attribution, exactly as written.
+    pub text: String,
+    /// 责任领导 — responsible leaders, in document order.
+    pub leaders: Vec<String>,
+    /// 牵头单位 — lead units, in document order.
+    pub lead_units: Vec<String>,
+    /// 责任单位 — responsible units, in document order.
+    pub responsible_units: Vec<String>,
+    /// 配合单位 / 协办单位 — cooperating units, in document order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cooperating_units: Vec<String>,
+    /// 完成时限 — the deadline, when the notice gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Deadline>,
+    /// Numeric targets found in the text (增长11%, 20家以上).
+    pub targets: Vec<Target>,
+    /// Project investment sizes found in the text (投资13亿元的…项目).
+    pub investments: Vec<Investment>,
+    /// The attribution clause as written, if the task has one.
+    pub attribution: Option<Attribution>,
+    /// Span of the whole task (all its lines).
+    pub span: Span,
+    /// Span of `text`.
+    pub text_span: Span,
+    /// Surrounding whitespace.
+    #[serde(skip_serializing_if = "Layout::is_empty")]
+    pub layout: Layout,
+}
+
+/// A deadline (完成时限) as written and, where it reads as one, a date.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Deadline {
+    /// As written (`2021年12月底前`, `长期坚持`).
+    pub text: String,
+    /// The last day it allows, when the text names a month or day.
+    pub date: Option<Date>,
+}
+
+/// The attribution clause `(责任领导:A;牵头单位:X、Y;责任单位:Z)` as written.
+///
+/// The task's `leaders`, `lead_units`, … are the interpretation; this keeps
+/// the roles in their written order with their keys, spans and punctuation.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Attribution {
+    /// The roles in written order.
+    pub roles: Vec<Role>,
+    /// Opening bracket as written (`(`, `(`, `[`).
+    pub open: String,
+    /// Closing bracket as written; empty when the clause was cut off.
+    pub close: String,
+    /// Separator between roles as written (`;`, `;`).
+    pub role_separator: String,
+    /// Span of the whole clause, brackets included.
+    pub span: Span,
+}
+
+/// What a role key assigns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleKind {
+    /// 责任领导, 牵头领导, 分管领导, 责任人 → `leaders`.
+    Leaders,
+    /// 牵头单位 → `lead_units`.
+    LeadUnits,
+    /// 责任单位 → `responsible_units`.
+    ResponsibleUnits,
+    /// 配合单位, 协办单位, 参与单位 → `cooperating_units`.
+    CooperatingUnits,
+    /// 完成时限, 时间节点, 完成时间 → `deadline`.
+    Deadline,
+    /// A key the parser does not know (负责单位): kept here only.
+    #[default]
+    Unknown,
+}
+
+/// One role of an attribution clause (`牵头单位:市发改局、市住建局`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Role {
+    /// The key as written (`牵头单位`).
+    pub key: String,
+    /// What the key assigns.
+    pub kind: RoleKind,
+    /// Punctuation between key and names as written (`:`, `:`, or a slip like `;`).
+    pub delimiter: String,
+    /// The names, exactly as written.
+    pub names: Vec<String>,
+    /// Separators between names as written, when any is not `、`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub separators: Vec<String>,
+    /// Span of key, delimiter and names.
+    pub span: Span,
+}
+
+/// A quantified commitment found in a task's text.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Target {
+    /// The exact substring it came from (`增长11%`, `20家以上`).
+    pub text: String,
+    /// Where `text` is in the input.
+    pub span: Span,
+    /// What it measures (`地区生产总值`), when the text says.
+    pub metric: Option<String>,
+    /// The value (the lower bound of a range).
+    pub value: f64,
+    /// The upper bound of a range (`3-5家` → 5).
+    pub value_max: Option<f64>,
+    /// The unit as written (`%`, `亿元`, `家`).
+    pub unit: String,
+    /// The value in the unit's base (`12.8亿元` → 1.28e9 元), when the unit carries a scale.
+    pub base_value: Option<f64>,
+    /// How the value bounds the outcome.
+    pub comparator: Comparator,
+    /// What sort of quantity it is.
+    pub kind: TargetKind,
+    /// Increase or decrease, where the text says.
+    pub direction: Option<Direction>,
+}
+
+/// How a target's value bounds the outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparator {
+    /// Exactly (no comparator word).
+    #[default]
+    Eq,
+    /// At least: 以上, 不低于, 不少于, 至少.
+    Ge,
+    /// More than: 超过, 高于.
+    Gt,
+    /// At most: 以内, 以下, 不超过, 控制在…以内.
+    Le,
+    /// Less than: 低于, 少于.
+    Lt,
+    /// About: 左右, 约.
+    Approx,
+    /// Between `value` and `value_max`: 3-5家, 3至5家.
+    Range,
+}
+
+/// What sort of quantity a target is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    /// A rate of change: 增长11%, 下降5%.
+    Growth,
+    /// An amount, area, length or share to reach or keep: 620亿元, 达到15%.
+    #[default]
+    Level,
+    /// How many discrete things: 20家, 320个.
+    Count,
+}
+
+/// The direction of change a target states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// 增长, 提高.
+    Increase,
+    /// 下降, 减少, 核减.
+    Decrease,
+}
+
+/// A project's investment size (`投资13亿元的…项目`), kept apart from targets.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Investment {
+    /// The exact substring (`投资13亿元`).
+    pub text: String,
+    /// Where `text` is in the input.
+    pub span: Span,
+    /// The amount in `unit`.
+    pub amount: f64,
+    /// The unit as written (`亿元`, `万元`).
+    pub unit: String,
+    /// The amount in 元.
+    pub base_value: f64,
+    /// The project the amount belongs to, as a phrase from the text.
+    pub project: Option<String>,
+}
+
+/// A task together with where it sits, as yielded by [`Notice::tasks`].
+#[derive(Debug, Clone, Copy)]
+pub struct TaskRef<'a> {
+    /// The section holding the task.
+    pub section: &'a Section,
+    /// The subsection holding the task, if any.
+    pub subsection: Option<&'a Subsection>,
+    /// The task.
+    pub task: &'a Task,
+}
+
+impl Notice {
+    /// All tasks in document order, each with its section and subsection.
+    ///
+    /// ```
+    /// let seed = std::fs::read_to_string("seeds/000_1c8cb5f34e52814e.txt").unwrap();
+    /// let notice = fenjie::parse(&seed).unwrap();
+    /// assert_eq!(notice.tasks().count(), 124);
+    /// ```
+    pub fn tasks(&self) -> impl Iterator<Item = TaskRef<'_>> {
+        self.attachment
+            .iter()
+            .flat_map(|a| a.sections.iter())
+            .flat_map(|section| {
+                let direct = section.tasks.iter().map(move |task| TaskRef {
+                    section,
+                    subsection: None,
+                    task,
+                });
+                let nested = section.subsections.iter().flat_map(move |sub| {
+                    sub.tasks.iter().map(move |task| TaskRef {
+                        section,
+                        subsection: Some(sub),
+                        task,
+                    })
+                });
+                direct.chain(nested)
+            })
+    }
+
+    /// The sections of the attachment (empty when there is none).
+    pub fn sections(&self) -> &[Section] {
+        self.attachment.as_ref().map_or(&[], |a| &a.sections)
+    }
+
+    /// A copy without spans or layout: what the notice says, not where or
+    /// how it was written. Two parses of the same content in different
+    /// punctuation widths, line endings or padding compare equal after this.
+    ///
+    /// ```
+    /// let a = fenjie::parse("附件\n标题\n一、目标\n1.做事。(牵头单位:市发改局)").unwrap();
+    /// let b = fenjie::parse("附件\r\n标题\r\n一、目标\r\n1.做事。(牵头单位:市发改局)").unwrap();
+    /// assert_ne!(a, b);
+    /// assert_eq!(a.without_source(), b.without_source());
+    /// ```
+    pub fn without_source(&self) -> Notice {
+        let mut n = self.clone();
+        crate::visit::strip_source(&mut n);
+        n
+    }
+}

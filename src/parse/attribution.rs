@@ -1,0 +1,364 @@
+//! The attribution clause: `(责任领导:A、B;牵头单位:X、Y;责任单位:Z)`.
+
+use std::ops::Range;
+
+use nom::bytes::complete::tag;
+use nom::character::complete::satisfy;
+use nom::combinator::recognize;
+use nom::multi::many_m_n;
+use nom::{IResult, Parser};
+
+use super::meta::is_han;
+use super::trivia::{
+    closing_partner, is_close_paren, is_colon, is_name_separator, is_semicolon, is_space,
+    opening_partner,
+};
+use crate::model::RoleKind;
+
+/// Role keys and what they assign, in both character sets.
+const ROLE_KEYS: &[(&str, RoleKind)] = &[
+    ("牵头负责领导", RoleKind::Leaders),
+    ("责任领导", RoleKind::Leaders),
+    ("牵头领导", RoleKind::Leaders),
+    ("分管领导", RoleKind::Leaders),
+    ("联系领导", RoleKind::Leaders),
+    ("责任人", RoleKind::Leaders),
+    ("責任領導", RoleKind::Leaders),
+    ("牽頭領導", RoleKind::Leaders),
+    ("分管領導", RoleKind::Leaders),
+    ("責任人", RoleKind::Leaders),
+    ("牵头责任单位", RoleKind::LeadUnits),
+    ("牵头单位", RoleKind::LeadUnits),
+    ("牵头部门", RoleKind::LeadUnits),
+    ("牽頭責任單位", RoleKind::LeadUnits),
+    ("牽頭單位", RoleKind::LeadUnits),
+    ("牽頭部門", RoleKind::LeadUnits),
+    ("协同责任单位", RoleKind::ResponsibleUnits),
+    ("责任单位", RoleKind::ResponsibleUnits),
+    ("责任部门", RoleKind::ResponsibleUnits),
+    ("協同責任單位", RoleKind::ResponsibleUnits),
+    ("責任單位", RoleKind::ResponsibleUnits),
+    ("責任部門", RoleKind::ResponsibleUnits),
+    ("配合单位", RoleKind::CooperatingUnits),
+    ("配合部门", RoleKind::CooperatingUnits),
+    ("协办单位", RoleKind::CooperatingUnits),
+    ("参与单位", RoleKind::CooperatingUnits),
+    ("配合單位", RoleKind::CooperatingUnits),
+    ("協辦單位", RoleKind::CooperatingUnits),
+    ("參與單位", RoleKind::CooperatingUnits),
+    ("完成时限", RoleKind::Deadline),
+    ("时间节点", RoleKind::Deadline),
+    ("完成时间", RoleKind::Deadline),
+    ("完成時限", RoleKind::Deadline),
+    ("時間節點", RoleKind::Deadline),
+    ("完成時間", RoleKind::Deadline),
+];
+
+/// A role as byte ranges into the clause's inner text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawRole {
+    pub key: Range<usize>,
+    pub kind: RoleKind,
+    pub delimiter: Range<usize>,
+    pub names: Vec<Range<usize>>,
+    pub separators: Vec<Range<usize>>,
+    /// The delimiter was `;` where `:` belongs (a recovered slip).
+    pub slipped: bool,
+}
+
+/// An attribution clause's inner text, split into roles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawAttribution {
+    pub roles: Vec<RawRole>,
+    /// The first separator between roles as written.
+    pub role_separator: Option<Range<usize>>,
+}
+
+/// A known role key at the start of `input`.
+fn known_key(input: &str) -> IResult<&str, (&str, RoleKind)> {
+    for &(key, kind) in ROLE_KEYS {
+        if let Ok((rest, k)) = tag::<_, _, nom::error::Error<&str>>(key).parse(input) {
+            return Ok((rest, (k, kind)));
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+/// The key at the start of `input`, its kind, and its delimiter; a known key
+/// may be followed by `;` by mistake (the seed's task 72), an unknown one
+/// (2–8 Han characters) only by a colon.
+fn role_head(input: &str) -> Option<(usize, RoleKind, usize, bool)> {
+    if let Ok((rest, (key, kind))) = known_key(input) {
+        let rest_trim = rest.trim_start_matches(is_space);
+        let c = rest_trim.chars().next()?;
+        let key_len = key.len();
+        let delim_start = input.len() - rest_trim.len();
+        if is_colon(c) {
+            return Some((key_len, kind, delim_start + c.len_utf8(), false));
+        }
+        let after = &rest_trim[c.len_utf8()..];
+        if is_semicolon(c) && !after.is_empty() && role_head(after).is_none() {
+            return Some((key_len, kind, delim_start + c.len_utf8(), true));
+        }
+        return None;
+    }
+    let (rest, key): (&str, &str) = recognize(many_m_n::<_, nom::error::Error<&str>, _>(
+        2,
+        8,
+        satisfy(is_han),
+    ))
+    .parse(input)
+    .ok()?;
+    let c = rest.chars().next()?;
+    is_colon(c).then(|| {
+        (
+            key.len(),
+            RoleKind::Unknown,
+            key.len() + c.len_utf8(),
+            false,
+        )
+    })
+}
+
+/// True when `input` starts with a known role key and its colon: the test for
+/// "this bracket holds an attribution".
+pub(crate) fn starts_with_known_role(input: &str) -> bool {
+    role_head(input).is_some_and(|(_, kind, _, _)| kind != RoleKind::Unknown)
+}
+
+/// Parses the inside of an attribution clause; `None` unless it starts with a
+/// known role key.
+pub(crate) fn parse_roles(inner: &str) -> Option<RawAttribution> {
+    if !starts_with_known_role(inner) {
+        return None;
+    }
+    let mut roles: Vec<RawRole> = vec![];
+    let mut role_separator = None;
+    let mut pos = 0;
+    while pos < inner.len() {
+        let rest = &inner[pos..];
+        let Some((key_len, kind, head_len, slipped)) = role_head(rest) else {
+            // Text after a role separator with no key: more names of the previous role.
+            let (names, separators, end) = split_names(inner, pos);
+            if let Some(last) = roles.last_mut() {
+                last.names.extend(names);
+                last.separators.extend(separators);
+            }
+            pos = end;
+            pos += separator_len(inner, pos, &mut role_separator);
+            continue;
+        };
+        let names_start = pos + head_len;
+        let (names, separators, end) = split_names(inner, names_start);
+        roles.push(RawRole {
+            key: pos..pos + key_len,
+            kind,
+            delimiter: pos + key_len..names_start,
+            names,
+            separators,
+            slipped,
+        });
+        pos = end;
+        pos += separator_len(inner, pos, &mut role_separator);
+    }
+    Some(RawAttribution {
+        roles,
+        role_separator,
+    })
+}
+
+/// Length of the role separator at `pos` (0 at the end), remembering the first one.
+fn separator_len(inner: &str, pos: usize, first: &mut Option<Range<usize>>) -> usize {
+    let Some(c) = inner[pos..].chars().next() else {
+        return 0;
+    };
+    if first.is_none() {
+        *first = Some(pos..pos + c.len_utf8());
+    }
+    c.len_utf8()
+}
+
+/// Splits names from `start` up to the end of the role: a `;` outside
+/// brackets, or a comma followed by another known role key (`牵头单位:X,配合单位:Y`).
+/// Returns the trimmed name ranges, the separator ranges and the end offset.
+fn split_names(inner: &str, start: usize) -> (Vec<Range<usize>>, Vec<Range<usize>>, usize) {
+    let mut names = vec![];
+    let mut separators = vec![];
+    let mut closers: Vec<char> = vec![];
+    let mut name_start = start;
+    let mut end = inner.len();
+    for (i, c) in inner[start..].char_indices() {
+        let at = start + i;
+        if let Some(&want) = closers.last() {
+            if c == want || (is_close_paren(c) && is_close_paren(want)) {
+                closers.pop();
+                continue;
+            }
+        }
+        if let Some(close) = closing_partner(c) {
+            closers.push(close);
+            continue;
+        }
+        if !closers.is_empty() {
+            continue;
+        }
+        let after = &inner[at + c.len_utf8()..];
+        if is_semicolon(c) || (is_name_separator(c) && c != '、' && starts_with_known_role(after))
+        {
+            end = at;
+            break;
+        }
+        if is_name_separator(c) {
+            names.push(trimmed(inner, name_start..at));
+            separators.push(at..at + c.len_utf8());
+            name_start = at + c.len_utf8();
+        }
+    }
+    let last = trimmed(inner, name_start..end);
+    // `责任单位:` with nothing after it is an empty list, not one empty name.
+    if !(names.is_empty() && last.is_empty()) {
+        names.push(last);
+    }
+    (names, separators, end)
+}
+
+fn trimmed(s: &str, r: Range<usize>) -> Range<usize> {
+    let piece = &s[r.clone()];
+    let lead = piece.len() - piece.trim_start_matches(is_space).len();
+    let content = piece.trim_matches(is_space);
+    r.start + lead..r.start + lead + content.len()
+}
+
+/// Where an attribution clause sits in a task body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ClauseSpan {
+    /// Offset of the opening bracket.
+    pub open: usize,
+    /// Offset of the closing bracket; `None` when the clause is not closed.
+    pub close: Option<usize>,
+}
+
+/// Finds the attribution clause at the end of a task body (trailing
+/// whitespace already removed): the last bracketed group, if it holds roles;
+/// failing that, an opening bracket followed by a role key that never closes
+/// (a notice cut off, or a bracket dropped).
+pub(crate) fn find_clause(body: &str) -> Option<ClauseSpan> {
+    let last = body.chars().next_back()?;
+    if opening_partner(last).is_some() && !matches!(last, '”' | '’' | '》') {
+        if let Some(open) = matching_open(body) {
+            let inner = &body[open + char_len(body, open)..body.len() - last.len_utf8()];
+            if starts_with_known_role(inner) {
+                return Some(ClauseSpan {
+                    open,
+                    close: Some(body.len() - last.len_utf8()),
+                });
+            }
+        }
+    }
+    body.char_indices()
+        .rev()
+        .filter(|&(_, c)| matches!(c, '(' | '\u{ff08}' | '[' | '【' | '\u{ff3b}'))
+        .find(|&(i, c)| starts_with_known_role(&body[i + c.len_utf8()..]))
+        .map(|(open, _)| ClauseSpan { open, close: None })
+}
+
+fn char_len(s: &str, at: usize) -> usize {
+    s[at..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// Offset of the bracket that opens the group closed by `body`'s last char.
+fn matching_open(body: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in body.char_indices().rev() {
+        if opening_partner(c).is_some() && !matches!(c, '”' | '’' | '》') {
+            depth += 1;
+        } else if closing_partner(c).is_some() && !matches!(c, '“' | '‘' | '《') {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(inner: &str) -> Vec<(RoleKind, Vec<&str>)> {
+        parse_roles(inner)
+            .unwrap()
+            .roles
+            .iter()
+            .map(|r| (r.kind, r.names.iter().map(|n| &inner[n.clone()]).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn splits_roles_and_names() {
+        let got = names("责任领导:洪金虎、钱仕忠;牵头单位:市发改局;责任单位:市人行,市银保监组");
+        assert_eq!(
+            got,
+            [
+                (RoleKind::Leaders, vec!["洪金虎", "钱仕忠"]),
+                (RoleKind::LeadUnits, vec!["市发改局"]),
+                (RoleKind::ResponsibleUnits, vec!["市人行", "市银保监组"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_quotes_and_brackets_inside_names() {
+        let got =
+            names("牵头单位:“蒲圻古城历史文化街区”保护建设指挥部办公室、县发改局(粮食局、物价局)");
+        assert_eq!(
+            got[0].1,
+            [
+                "“蒲圻古城历史文化街区”保护建设指挥部办公室",
+                "县发改局(粮食局、物价局)"
+            ]
+        );
+    }
+
+    #[test]
+    fn recovers_a_semicolon_slip() {
+        let raw = parse_roles("责任领导:钱仕忠;牵头单位:市农业农村局;责任单位;长江流域重点水域禁捕退捕领导小组成员单位").unwrap();
+        assert_eq!(raw.roles.len(), 3);
+        assert!(raw.roles[2].slipped);
+        assert_eq!(raw.roles[2].names.len(), 1);
+    }
+
+    #[test]
+    fn full_width_and_unknown_keys() {
+        let got = names("牵头单位\u{ff1a}市发改局\u{ff1b}负责单位\u{ff1a}市财政局\u{ff0c}配合单位\u{ff1a}市商务局");
+        assert_eq!(got[1], (RoleKind::Unknown, vec!["市财政局"]));
+        assert_eq!(got[2], (RoleKind::CooperatingUnits, vec!["市商务局"]));
+    }
+
+    #[test]
+    fn empty_names_are_kept() {
+        let got = names("牵头单位:市发改局、、市财政局;责任单位:");
+        assert_eq!(got[0].1, ["市发改局", "", "市财政局"]);
+        assert!(got[1].1.is_empty());
+    }
+
+    #[test]
+    fn finds_the_trailing_clause() {
+        let body = "建设湖北技术交易大市场(赤壁)。(牵头单位:市科信局)";
+        let c = find_clause(body).unwrap();
+        assert_eq!(&body[c.open..], "(牵头单位:市科信局)");
+        assert!(find_clause("建设湖北技术交易大市场(赤壁)").is_none());
+        let cut = "做事。(责任领导:张三;牵头单位:市发";
+        assert_eq!(
+            find_clause(cut),
+            Some(ClauseSpan {
+                open: "做事。".len(),
+                close: None
+            })
+        );
+    }
+}

@@ -1,0 +1,127 @@
+//! Whitespace and punctuation in both widths.
+//!
+//! Published notices mix ASCII `( ) , : ;` with full-width `( ) , : ;`, pad
+//! with U+00A0 and U+3000 copied from web pages and Word, and sometimes carry
+//! zero-width spaces. Everything here accepts all of them.
+
+/// Spaces a notice may pad with: ASCII space, tab, NBSP, ideographic space,
+/// zero-width space and a stray BOM.
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{a0}' | '\u{3000}' | '\u{200b}' | '\u{feff}' | '\u{2002}' | '\u{2003}'
+    )
+}
+
+/// Splits `s` into (leading whitespace, content, trailing whitespace).
+pub(crate) fn split_padding(s: &str) -> (&str, &str, &str) {
+    let content_start = s.len() - s.trim_start_matches(is_space).len();
+    let rest = &s[content_start..];
+    let content = rest.trim_end_matches(is_space);
+    (&s[..content_start], content, &rest[content.len()..])
+}
+
+/// `(` or `(`.
+pub(crate) fn is_open_paren(c: char) -> bool {
+    matches!(c, '(' | '\u{ff08}')
+}
+
+/// `)` or `)`.
+pub(crate) fn is_close_paren(c: char) -> bool {
+    matches!(c, ')' | '\u{ff09}')
+}
+
+/// `:` or `:`.
+pub(crate) fn is_colon(c: char) -> bool {
+    matches!(c, ':' | '\u{ff1a}')
+}
+
+/// `;` or `;`.
+pub(crate) fn is_semicolon(c: char) -> bool {
+    matches!(c, ';' | '\u{ff1b}')
+}
+
+/// Separators between names in a list: `、`, `,`, `,`.
+pub(crate) fn is_name_separator(c: char) -> bool {
+    matches!(c, '、' | ',' | '\u{ff0c}')
+}
+
+/// The closing partner of an opening bracket or quote, if `c` is one.
+pub(crate) fn closing_partner(c: char) -> Option<char> {
+    Some(match c {
+        '(' => ')',
+        '\u{ff08}' => '\u{ff09}',
+        '[' => ']',
+        '【' => '】',
+        '\u{ff3b}' => '\u{ff3d}',
+        '《' => '》',
+        '“' => '”',
+        '‘' => '’',
+        '〔' => '〕',
+        _ => return None,
+    })
+}
+
+/// The opening partner of a closing bracket or quote, if `c` is one.
+pub(crate) fn opening_partner(c: char) -> Option<char> {
+    Some(match c {
+        ')' => '(',
+        '\u{ff09}' => '\u{ff08}',
+        ']' => '[',
+        '】' => '【',
+        '\u{ff3d}' => '\u{ff3b}',
+        '》' => '《',
+        '”' => '“',
+        '’' => '‘',
+        '〕' => '〔',
+        _ => return None,
+    })
+}
+
+/// Byte offset of the first unbalanced opening bracket or quote in `s`, or of
+/// a closing one with no opener; `None` when everything pairs up.
+pub(crate) fn first_unbalanced(s: &str) -> Option<usize> {
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    for (i, c) in s.char_indices() {
+        if let Some(close) = closing_partner(c) {
+            stack.push((close, i));
+        } else if opening_partner(c).is_some() {
+            match stack.last() {
+                Some(&(want, _)) if want == c => {
+                    stack.pop();
+                }
+                // Full-width and ASCII parentheses are mixed in real notices:
+                // `(赤壁)` still pairs.
+                Some(&(want, _)) if is_close_paren(want) && is_close_paren(c) => {
+                    stack.pop();
+                }
+                _ => return Some(i),
+            }
+        }
+    }
+    stack.first().map(|&(_, i)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padding_of_all_kinds_is_split_off() {
+        assert_eq!(
+            split_padding("\u{3000} 任务\u{a0}\t"),
+            ("\u{3000} ", "任务", "\u{a0}\t")
+        );
+        assert_eq!(split_padding("   "), ("   ", "", ""));
+        assert_eq!(split_padding("x"), ("", "x", ""));
+    }
+
+    #[test]
+    fn brackets_balance_across_widths() {
+        assert_eq!(first_unbalanced("湖北技术交易大市场(赤壁)"), None);
+        assert_eq!(first_unbalanced("“四好”《图集》(x)"), None);
+        assert_eq!(first_unbalanced("建成\u{ff08}赤壁)"), None);
+        assert_eq!(first_unbalanced("建成“四好农村路"), Some("建成".len()));
+        assert_eq!(first_unbalanced("建成)"), Some("建成".len()));
+    }
+}

@@ -1,0 +1,79 @@
+//! Walks over every element of a model, for operations that touch them all.
+
+use crate::model::*;
+
+/// Clears spans, layout and "as written" punctuation everywhere (see [`Notice::without_source`]).
+pub(crate) fn strip_source(n: &mut Notice) {
+    n.source = SourceStyle::default();
+    for line in n.title.iter_mut().chain(n.unrecognized.iter_mut()) {
+        strip_line(line);
+    }
+    for d in &mut n.diagnostics {
+        d.span = Span::default();
+    }
+    for f in &mut n.meta.fields {
+        f.span = Span::default();
+        f.value_span = Span::default();
+        f.before.clear();
+        f.separator.clear();
+        f.key.retain(|c| !crate::parse::trivia::is_space(c));
+    }
+    let l = &mut n.letter;
+    for line in l
+        .addressee_line
+        .iter_mut()
+        .chain(&mut l.paragraphs)
+        .chain(&mut l.attachments)
+        .chain(&mut l.signatory)
+        .chain(&mut l.signed_line)
+    {
+        strip_line(line);
+    }
+    for r in &mut l.requirements {
+        r.span = Span::default();
+        r.layout = Layout::default();
+    }
+    let Some(a) = n.attachment.as_mut() else {
+        return;
+    };
+    strip_line(&mut a.heading);
+    a.title.iter_mut().for_each(strip_line);
+    for s in &mut a.sections {
+        s.span = Span::default();
+        s.layout = Layout::default();
+        s.tasks.iter_mut().for_each(strip_task);
+        for sub in &mut s.subsections {
+            sub.span = Span::default();
+            sub.layout = Layout::default();
+            sub.tasks.iter_mut().for_each(strip_task);
+        }
+    }
+}
+
+fn strip_line(l: &mut TextLine) {
+    l.span = Span::default();
+    l.layout = Layout::default();
+}
+
+fn strip_task(t: &mut Task) {
+    t.span = Span::default();
+    t.text_span = Span::default();
+    t.layout = Layout::default();
+    for target in &mut t.targets {
+        target.span = Span::default();
+    }
+    for i in &mut t.investments {
+        i.span = Span::default();
+    }
+    if let Some(a) = t.attribution.as_mut() {
+        a.span = Span::default();
+        a.open.clear();
+        a.close.clear();
+        a.role_separator.clear();
+        for r in &mut a.roles {
+            r.span = Span::default();
+            r.delimiter.clear();
+            r.separators.clear();
+        }
+    }
+}
