@@ -26,6 +26,7 @@ mod diagnostic;
 mod error;
 pub mod model;
 mod parse;
+mod render;
 mod span;
 mod visit;
 
@@ -33,3 +34,4 @@ pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
 pub use model::*;
 pub use parse::{parse, parse_with, ParseOptions};
+pub use render::render;

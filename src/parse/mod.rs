@@ -19,7 +19,7 @@ use crate::span::LineIndex;
 
 pub(crate) use date::parse_date;
 use marker::{marker, Marker, MarkerKind};
-pub(crate) use numeral::{chinese_numeral, to_chinese_numeral};
+pub(crate) use numeral::to_chinese_numeral;
 
 /// Options for [`parse_with`]; [`ParseOptions::default`] is what [`crate::parse`] uses.
 ///
