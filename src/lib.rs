@@ -33,5 +33,5 @@ mod visit;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
 pub use model::*;
-pub use parse::{parse, parse_with, ParseOptions};
+pub use parse::{parse, parse_with, ParseInput, ParseOptions};
 pub use render::render;

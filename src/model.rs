@@ -7,6 +7,8 @@
 //! a parsed notice back byte for byte; a model built in code leaves them empty
 //! and renders in the canonical style.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
@@ -405,11 +407,11 @@ pub struct Attribution {
     /// The roles in written order.
     pub roles: Vec<Role>,
     /// Opening bracket as written (`(`, `(`, `[`).
-    pub open: String,
+    pub open: Cow<'static, str>,
     /// Closing bracket as written; empty when the clause was cut off.
-    pub close: String,
+    pub close: Cow<'static, str>,
     /// Separator between roles as written (`;`, `;`).
-    pub role_separator: String,
+    pub role_separator: Cow<'static, str>,
     /// Span of the whole clause, brackets included.
     pub span: Span,
 }
@@ -438,11 +440,11 @@ pub enum RoleKind {
 #[serde(default)]
 pub struct Role {
     /// The key as written (`牵头单位`).
-    pub key: String,
+    pub key: Cow<'static, str>,
     /// What the key assigns.
     pub kind: RoleKind,
     /// Punctuation between key and names as written (`:`, `:`, or a slip like `;`).
-    pub delimiter: String,
+    pub delimiter: Cow<'static, str>,
     /// The names, exactly as written.
     pub names: Vec<String>,
     /// Separators between names as written, when any is not `、`.

@@ -23,7 +23,9 @@ use crate::parse::{parse_date, split_addressees, to_chinese_numeral};
 ///
 /// let mut edited = notice.clone();
 /// edited.attachment.as_mut().unwrap().sections[0].tasks[0].leaders.push("李四".into());
-/// assert!(fenjie::render(&edited).ends_with("(责任领导:张三、李四;牵头单位:市发改局)"));
+/// // Edited, the clause is written in the canonical full-width style.
+/// let clause = "\u{ff08}责任领导\u{ff1a}张三、李四\u{ff1b}牵头单位\u{ff1a}市发改局\u{ff09}";
+/// assert!(fenjie::render(&edited).ends_with(clause));
 /// ```
 pub fn render(notice: &Notice) -> String {
     let mut lines = Lines::default();
@@ -313,7 +315,7 @@ fn attribution_is_current(t: &Task, a: &Attribution) -> bool {
         .roles
         .iter()
         .filter(|r| r.kind == RoleKind::Deadline)
-        .map(|r| join_names(r))
+        .map(join_names)
         .collect();
     of(RoleKind::Leaders) == t.leaders
         && of(RoleKind::LeadUnits) == t.lead_units

@@ -58,8 +58,10 @@ pub(crate) struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes());
+        let mut line_starts = Vec::with_capacity(newlines.size_hint().0 + 1);
+        line_starts.push(0);
+        line_starts.extend(newlines.map(|i| i + 1));
         LineIndex {
             text,
             line_starts,
@@ -69,15 +71,33 @@ impl<'a> LineIndex<'a> {
 
     /// 1-based line and char column of a byte offset.
     pub(crate) fn position(&self, offset: usize) -> (u32, u32) {
-        let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let offset = floor_char_boundary(self.text, offset);
         let (cached_line, cached_offset, cached_col) = self.cache.get();
-        let (from, mut col) = if cached_line == line && cached_offset <= offset {
-            (cached_offset, cached_col)
+        let line_start = |line: usize| self.line_starts[line];
+        let line = if cached_line + 1 < self.line_starts.len()
+            && line_start(cached_line) <= offset
+            && offset < line_start(cached_line + 1)
+        {
+            cached_line
         } else {
-            (self.line_starts[line], 1)
+            self.line_starts.partition_point(|&s| s <= offset) - 1
         };
-        col += self.text[from..offset].chars().count() as u32;
+        // Count from whichever known position is nearest: the line start, or
+        // the last position asked for (before or after this one).
+        let start = line_start(line);
+        let col = if cached_line == line
+            && cached_offset <= offset
+            && offset - cached_offset < offset - start
+        {
+            cached_col + self.text[cached_offset..offset].chars().count() as u32
+        } else if cached_line == line
+            && offset < cached_offset
+            && cached_offset - offset < offset - start
+        {
+            cached_col - self.text[offset..cached_offset].chars().count() as u32
+        } else {
+            1 + self.text[start..offset].chars().count() as u32
+        };
         self.cache.set((line, offset, col));
         (line as u32 + 1, col)
     }
@@ -97,12 +117,13 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i)
+/// The largest char boundary at or below `offset` (clamped to the text).
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 #[cfg(test)]
@@ -116,7 +137,10 @@ mod tests {
         assert_eq!(idx.position(3), (2, 1));
         assert_eq!(idx.position(3 + "任务".len()), (2, 3));
         // Asking for an earlier offset after a later one still works.
-        assert_eq!(idx.position(4 - 1), (2, 1));
+        assert_eq!(idx.position(3 + "任".len()), (2, 2));
+        assert_eq!(idx.position(3), (2, 1));
+        assert_eq!(idx.position(2), (1, 3));
+        assert_eq!(idx.position(99), (3, 1));
         let s = idx.span(3, 3 + "任务x".len());
         assert_eq!((s.line, s.column, s.end_line, s.end_column), (2, 1, 2, 4));
     }

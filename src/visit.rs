@@ -67,12 +67,12 @@ fn strip_task(t: &mut Task) {
     }
     if let Some(a) = t.attribution.as_mut() {
         a.span = Span::default();
-        a.open.clear();
-        a.close.clear();
-        a.role_separator.clear();
+        a.open = Default::default();
+        a.close = Default::default();
+        a.role_separator = Default::default();
         for r in &mut a.roles {
             r.span = Span::default();
-            r.delimiter.clear();
+            r.delimiter = Default::default();
             r.separators.clear();
         }
     }

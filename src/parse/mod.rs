@@ -10,6 +10,7 @@ mod numeral;
 pub(crate) mod target;
 pub(crate) mod trivia;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -57,16 +58,62 @@ impl Default for ParseOptions {
 /// let err = fenjie::parse(b"\xff\xfe bad").unwrap_err();
 /// assert!(err.to_string().contains("byte 0"));
 /// ```
-pub fn parse(input: impl AsRef<[u8]>) -> Result<Notice, Error> {
+pub fn parse(input: impl ParseInput) -> Result<Notice, Error> {
     parse_with(input, &ParseOptions::default())
 }
 
 /// Parses a notice with the given options. See [`parse`].
-pub fn parse_with(input: impl AsRef<[u8]>, options: &ParseOptions) -> Result<Notice, Error> {
-    let bytes = input.as_ref();
-    let text =
-        std::str::from_utf8(bytes).map_err(|e| Error::invalid_utf8(bytes, e.valid_up_to()))?;
-    Ok(parse_str(text, options))
+pub fn parse_with(input: impl ParseInput, options: &ParseOptions) -> Result<Notice, Error> {
+    Ok(parse_str(input.text()?, options))
+}
+
+/// What [`parse`] accepts: text (`&str`, `String`), which is used as is, or
+/// bytes (`&[u8]`, `Vec<u8>`, `b"…"`), which must be UTF-8.
+///
+/// ```
+/// use fenjie::ParseInput;
+/// assert_eq!("任务".text().unwrap(), "任务");
+/// assert!(b"\xff".text().is_err());
+/// ```
+pub trait ParseInput {
+    /// The input as UTF-8 text.
+    fn text(&self) -> Result<&str, Error>;
+}
+
+impl ParseInput for str {
+    fn text(&self) -> Result<&str, Error> {
+        Ok(self)
+    }
+}
+
+impl ParseInput for String {
+    fn text(&self) -> Result<&str, Error> {
+        Ok(self)
+    }
+}
+
+impl ParseInput for [u8] {
+    fn text(&self) -> Result<&str, Error> {
+        std::str::from_utf8(self).map_err(|e| Error::invalid_utf8(self, e.valid_up_to()))
+    }
+}
+
+impl<const N: usize> ParseInput for [u8; N] {
+    fn text(&self) -> Result<&str, Error> {
+        self.as_slice().text()
+    }
+}
+
+impl ParseInput for Vec<u8> {
+    fn text(&self) -> Result<&str, Error> {
+        self.as_slice().text()
+    }
+}
+
+impl<T: ParseInput + ?Sized> ParseInput for &T {
+    fn text(&self) -> Result<&str, Error> {
+        (**self).text()
+    }
 }
 
 pub(crate) fn parse_str(text: &str, options: &ParseOptions) -> Notice {
@@ -125,6 +172,8 @@ struct Builder<'a> {
     last_was_paragraph: bool,
     /// Offset of the last non-blank content, to tell a cut-off notice from a dropped bracket.
     last_content_end: usize,
+    /// Scratch space for splitting attribution clauses, reused across tasks.
+    raw_attribution: attribution::RawAttribution,
 }
 
 impl<'a> Builder<'a> {
@@ -141,6 +190,7 @@ impl<'a> Builder<'a> {
             blank_lines: 0,
             last_was_paragraph: false,
             last_content_end,
+            raw_attribution: attribution::RawAttribution::default(),
         }
     }
 
@@ -226,14 +276,7 @@ impl<'a> Builder<'a> {
                 before = content[prev_end..pair.start].to_string();
             }
             prev_end = pair.value.end;
-            self.meta_pair(
-                base,
-                content,
-                pair,
-                std::mem::take(&mut before),
-                i == 0,
-                &line,
-            );
+            self.meta_pair(base, content, pair, std::mem::take(&mut before), i == 0);
         }
     }
 
@@ -244,7 +287,6 @@ impl<'a> Builder<'a> {
         pair: &meta::RawPair,
         before: String,
         first: bool,
-        line: &Line,
     ) {
         let key = &content[pair.start..pair.start + pair.key.key_len];
         let value = &content[pair.value.clone()];
@@ -256,11 +298,7 @@ impl<'a> Builder<'a> {
             value: value.to_string(),
             span: self.span(base + pair.start..base + pair.value.end),
             value_span: self.span(base + pair.value.start..base + pair.value.end),
-            before: if first && line.layout.blank_before > 0 {
-                before
-            } else {
-                before
-            },
+            before,
             starts_line: first,
         };
         let meta = &mut self.notice.meta;
@@ -313,13 +351,11 @@ impl<'a> Builder<'a> {
         if let Some(date) = parse_date(content).filter(|_| self.notice.letter.signed.is_none()) {
             if was_paragraph
                 && is_signatory(
-                    &self
-                        .notice
+                    self.notice
                         .letter
                         .paragraphs
                         .last()
-                        .map(|p| p.text.as_str())
-                        .unwrap_or(""),
+                        .map_or("", |p| p.text.as_str()),
                 )
             {
                 self.notice.letter.signatory = self.notice.letter.paragraphs.pop();
@@ -507,37 +543,60 @@ impl<'a> Builder<'a> {
         let inner_start = clause.open + open_len;
         let inner_end = clause.close.unwrap_or(body.len());
         let inner = &body[inner_start..inner_end];
-        let Some(raw) = attribution::parse_roles(inner) else {
-            return;
-        };
+        let mut raw = std::mem::take(&mut self.raw_attribution);
+        if attribution::parse_roles(inner, &mut raw) {
+            self.build_attribution(task, base, body, clause, inner_start, inner, &raw);
+        }
+        self.raw_attribution = raw;
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build_attribution(
+        &mut self,
+        task: &mut Task,
+        base: usize,
+        body: &str,
+        clause: &attribution::ClauseSpan,
+        inner_start: usize,
+        inner: &str,
+        raw: &attribution::RawAttribution,
+    ) {
+        let inner_end = inner_start + inner.len();
         let at = |r: &Range<usize>| base + inner_start + r.start..base + inner_start + r.end;
         let clause_end = clause.close.map_or(body.len(), |c| {
             c + body[c..].chars().next().map_or(0, char::len_utf8)
         });
         let mut attribution = Attribution {
             roles: vec![],
-            open: body[clause.open..inner_start].to_string(),
-            close: body[inner_end..clause_end].to_string(),
+            open: interned(&body[clause.open..inner_start]),
+            close: interned(&body[inner_end..clause_end]),
             role_separator: raw
                 .role_separator
                 .as_ref()
-                .map_or(String::new(), |r| inner[r.clone()].to_string()),
+                .map_or(Cow::Borrowed(""), |r| interned(&inner[r.clone()])),
             span: self.span(base + clause.open..base + clause_end),
         };
         for role in &raw.roles {
-            let names: Vec<String> = role
-                .names
+            let name_ranges = raw.names_of(role);
+            let names: Vec<String> = name_ranges
                 .iter()
                 .map(|r| inner[r.clone()].to_string())
                 .collect();
-            let separators: Vec<String> = role
-                .separators
+            // Separators are recorded only when one is not the usual `、`.
+            let separators: Vec<String> = if raw
+                .separators_of(role)
                 .iter()
-                .map(|r| inner[r.clone()].to_string())
-                .collect();
+                .all(|r| &inner[r.clone()] == "、")
+            {
+                vec![]
+            } else {
+                raw.separators_of(role)
+                    .iter()
+                    .map(|r| inner[r.clone()].to_string())
+                    .collect()
+            };
             let key = &inner[role.key.clone()];
-            let end = role
-                .names
+            let end = name_ranges
                 .last()
                 .map_or(role.delimiter.end, |n| n.end.max(role.delimiter.end));
             let span = self.span(at(&(role.key.start..end)));
@@ -569,13 +628,12 @@ impl<'a> Builder<'a> {
                 }
                 RoleKind::Unknown => {}
             }
-            let all_plain = separators.iter().all(|s| s == "、");
             attribution.roles.push(Role {
-                key: key.to_string(),
+                key: interned(key),
                 kind: role.kind,
-                delimiter: inner[role.delimiter.clone()].to_string(),
+                delimiter: interned(&inner[role.delimiter.clone()]),
                 names,
-                separators: if all_plain { vec![] } else { separators },
+                separators,
                 span,
             });
         }
@@ -612,6 +670,19 @@ impl<'a> Builder<'a> {
     fn finish(self) -> Notice {
         self.notice
     }
+}
+
+/// Punctuation and role keys as written, without allocating for the common ones.
+fn interned(s: &str) -> Cow<'static, str> {
+    const COMMON: &[&str] = &[
+        "", "(", ")", ":", ";", ",", "[", "]", "【", "】", "\u{ff08}", "\u{ff09}", "\u{ff1a}",
+        "\u{ff1b}", "\u{ff0c}", "\u{ff3b}", "\u{ff3d}",
+    ];
+    COMMON
+        .iter()
+        .chain(attribution::ROLE_KEYS.iter().map(|(k, _)| k))
+        .find(|&&c| c == s)
+        .map_or_else(|| Cow::Owned(s.to_string()), |&c| Cow::Borrowed(c))
 }
 
 /// The text after a marker and the whitespace between them.
