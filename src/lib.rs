@@ -18,10 +18,12 @@
 //! # Ok::<(), fenjie::Error>(())
 //! ```
 //!
-//! Data flows one way: text → [`parse`] → [`Notice`] → render / export / check.
+//! Data flows one way: text → [`parse`] → [`Notice`] → render / export /
+//! [`check`](check::check).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod check;
 mod diagnostic;
 mod error;
 pub mod model;
