@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch. Results go to stdout, messages to stderr;
 //! exit codes: 0 success, 1 findings (check) or some inputs failed, 2 usage or I/O error.
 
+mod check;
 mod convert;
 mod input;
 mod render;
@@ -24,6 +25,8 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Write a notice back as text from its JSON model.
     Render(render::RenderArgs),
+    /// Check notices for defects and likely mistakes (rules: docs/rules.md).
+    Check(check::CheckArgs),
 }
 
 /// An error that ends the command with exit code 2 and a one-line message.
@@ -48,6 +51,7 @@ pub(crate) fn run() -> ExitCode {
     let result = match cli.command {
         Command::Convert(args) => convert::run(args),
         Command::Render(args) => render::run(args),
+        Command::Check(args) => check::run(args),
     };
     match result {
         Ok(code) => code,
