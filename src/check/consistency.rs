@@ -158,7 +158,7 @@ fn similar_names<'a>(
                     format!("{what} {} is one character away from {spelling}", name.name),
                 )
                 .with_help(format!(
-                    "did you mean {spelling}? it is written so {} times",
+                    "did you mean {spelling}? (written that way {} times)",
                     common.len()
                 )),
             );

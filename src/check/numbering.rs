@@ -182,12 +182,21 @@ fn paren_level(section: &Section, out: &mut Vec<Diagnostic>) {
         .chain(section.subsections.iter().flat_map(|s| &s.tasks))
         .filter(|t| Level::of(&t.marker) == Level::ParenNumeral)
         .map(Item::task);
+    let items = in_document_order(subsections.chain(tasks).collect());
     let mut sequence = Sequence::new(
         Level::ParenNumeral,
         "(一)(二)(三)… restart at (一) in each section and count up by one",
     );
-    for item in in_document_order(subsections.chain(tasks).collect()) {
-        sequence.step(&item, out);
+    // Tasks before any 一、 heading sit in an unnamed section. That happens
+    // when the breakdown starts inside the cover letter, whose 一、 and (一)
+    // lines read as the letter's own: the count may start anywhere there.
+    if section.marker.is_empty() {
+        if let Some(first) = items.first() {
+            sequence.expected = first.number;
+        }
+    }
+    for item in &items {
+        sequence.step(item, out);
     }
 }
 
@@ -326,6 +335,13 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, Code::SubsectionNumbering);
         assert_eq!(found[0].2, "subsection (三) follows (一); expected (二)");
+    }
+
+    #[test]
+    fn tasks_before_any_heading_may_start_their_subsections_anywhere() {
+        let text =
+            format!("通知\n1、做事。{A}\n(二)小标题\n2、做事二。{A}\n(三)小标题\n3、做事三。{A}\n");
+        assert_eq!(codes_and_lines(&text), []);
     }
 
     #[test]
