@@ -18,12 +18,15 @@
 //! # Ok::<(), fenjie::Error>(())
 //! ```
 //!
-//! Data flows one way: text → [`parse`] → [`Notice`] → render / export / check.
+//! Data flows one way: text → [`parse`] → [`Notice`] → [`render`] / [`export`] / check;
+//! [`import`] reads exported tables back.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod diagnostic;
 mod error;
+pub mod export;
+pub mod import;
 pub mod model;
 mod parse;
 mod render;
