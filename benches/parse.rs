@@ -7,15 +7,23 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
 fn seed() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_1c8cb5f34e52814e.txt")).unwrap()
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_1c8cb5f34e52814e.txt"
+    ))
+    .unwrap()
 }
 
 fn parse(c: &mut Criterion) {
     let text = seed();
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("seed", |b| b.iter(|| fenjie::parse(black_box(&text)).unwrap()));
-    let no_targets = fenjie::ParseOptions { extract_targets: false };
+    group.bench_function("seed", |b| {
+        b.iter(|| fenjie::parse(black_box(&text)).unwrap())
+    });
+    let no_targets = fenjie::ParseOptions {
+        extract_targets: false,
+    };
     group.bench_function("seed_without_targets", |b| {
         b.iter(|| fenjie::parse_with(black_box(&text), &no_targets).unwrap())
     });

@@ -256,12 +256,10 @@ impl<'a> Builder<'a> {
             value: value.to_string(),
             span: self.span(base + pair.start..base + pair.value.end),
             value_span: self.span(base + pair.value.start..base + pair.value.end),
-            before: if first && line.layout.blank_before > 0 {
-                before
-            } else {
-                before
-            },
+            before,
             starts_line: first,
+            // Blank lines belong to the line, so only its first pair carries them.
+            blank_before: if first { line.layout.blank_before } else { 0 },
         };
         let meta = &mut self.notice.meta;
         let value_opt = (!value.is_empty()).then(|| value.to_string());
@@ -313,8 +311,7 @@ impl<'a> Builder<'a> {
         if let Some(date) = parse_date(content).filter(|_| self.notice.letter.signed.is_none()) {
             if was_paragraph
                 && is_signatory(
-                    &self
-                        .notice
+                    self.notice
                         .letter
                         .paragraphs
                         .last()

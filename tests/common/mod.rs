@@ -5,8 +5,11 @@ use fenjie::{Notice, Task};
 
 /// The reference notice, read from `seeds/`.
 pub fn seed_text() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_1c8cb5f34e52814e.txt"))
-        .expect("seed file is checked in")
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_1c8cb5f34e52814e.txt"
+    ))
+    .expect("seed file is checked in")
 }
 
 /// The seed, parsed.
