@@ -138,7 +138,11 @@ fn csv_tasks_match_the_model_tasks() {
             assert_eq!(row.section, t.section.marker.trim_end_matches('、'), "{at}");
             assert_eq!(row.section_title, t.section.title, "{at}");
             let sub = t.subsection.map_or(("", ""), |s| (&s.marker, &s.title));
-            assert_eq!((row.subsection.as_str(), row.subsection_title.as_str()), sub, "{at}");
+            assert_eq!(
+                (row.subsection.as_str(), row.subsection_title.as_str()),
+                sub,
+                "{at}"
+            );
             assert!(t.task.marker.starts_with(&row.task), "{at}");
             assert_eq!(row.text, t.task.text, "{at}");
             assert_eq!(row.leaders, t.task.leaders, "{at}");
@@ -159,7 +163,12 @@ fn cli_convert_then_render_gives_back_the_text() {
         let json = dir.path().join(format!("{name}.json"));
         std::fs::write(&input, &bytes).unwrap();
         bin()
-            .args(["convert", input.to_str().unwrap(), "-o", json.to_str().unwrap()])
+            .args([
+                "convert",
+                input.to_str().unwrap(),
+                "-o",
+                json.to_str().unwrap(),
+            ])
             .assert()
             .success();
         let out = bin()
@@ -180,7 +189,13 @@ fn cli_csv_reads_back_as_the_tasks() {
         let csv = dir.path().join(format!("{name}.csv"));
         std::fs::write(&input, &bytes).unwrap();
         bin()
-            .args(["convert", input.to_str().unwrap(), "--bom", "-o", csv.to_str().unwrap()])
+            .args([
+                "convert",
+                input.to_str().unwrap(),
+                "--bom",
+                "-o",
+                csv.to_str().unwrap(),
+            ])
             .assert()
             .success();
         let back = import::tasks_from_csv(std::fs::File::open(&csv).unwrap()).unwrap();
