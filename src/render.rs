@@ -23,7 +23,10 @@ use crate::parse::{parse_date, split_addressees, to_chinese_numeral};
 ///
 /// let mut edited = notice.clone();
 /// edited.attachment.as_mut().unwrap().sections[0].tasks[0].leaders.push("李四".into());
-/// assert!(fenjie::render(&edited).ends_with("(责任领导:张三、李四;牵头单位:市发改局)"));
+/// // An edited clause is written in the canonical, full-width style.
+/// assert!(fenjie::render(&edited).ends_with(
+///     "\u{ff08}责任领导\u{ff1a}张三、李四\u{ff1b}牵头单位\u{ff1a}市发改局\u{ff09}"
+/// ));
 /// ```
 pub fn render(notice: &Notice) -> String {
     let mut lines = Lines::default();

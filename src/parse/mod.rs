@@ -46,7 +46,7 @@ impl Default for ParseOptions {
 ///
 /// Accepts `&str` or bytes. Never fails on text: lines that fit nowhere
 /// become [`Notice::unrecognized`] with a diagnostic. The only error is input
-/// that is not UTF-8 (decode other encodings first, see [`crate::decode`]).
+/// that is not UTF-8 (decode other encodings to UTF-8 first).
 ///
 /// ```
 /// let notice = fenjie::parse("附件\n标题\n一、目标\n1.做事。(责任领导:张三;牵头单位:市发改局)").unwrap();
