@@ -5,7 +5,7 @@
 
 use std::io::Read;
 
-use crate::export::{TaskRow, LIST_SEPARATOR};
+use crate::export::{TaskRow, LIST_SEPARATOR, TASK_COLUMNS};
 use crate::parse::trivia::{closing_partner, is_close_paren};
 
 /// Why a table could not be read back. Every variant that concerns one
@@ -36,7 +36,7 @@ pub enum ImportError {
         /// 1-based line of the record.
         line: u64,
         /// The column's name.
-        column: &'static str,
+        column: String,
         /// What is wrong.
         message: String,
     },
@@ -67,10 +67,11 @@ pub enum ImportError {
 /// ```
 pub fn tasks_from_csv(input: impl Read) -> Result<Vec<TaskRow<String>>, ImportError> {
     let mut reader = csv::Reader::from_reader(input);
-    let columns = Columns::find(reader.headers().map_err(csv_error)?)?;
+    let header = reader.headers().map_err(|e| csv_error(e, None))?.clone();
+    let columns = Columns::find(&header)?;
     let mut rows = vec![];
     for record in reader.records() {
-        let record = record.map_err(csv_error)?;
+        let record = record.map_err(|e| csv_error(e, Some(&header)))?;
         rows.push(columns.row(&record)?);
     }
     Ok(rows)
@@ -130,24 +131,12 @@ pub fn split_list(cell: &str) -> Vec<String> {
     names
 }
 
-/// The task-table columns this reader needs, and the optional ones.
-const REQUIRED: [&str; 11] = [
-    "section",
-    "section_title",
-    "subsection",
-    "subsection_title",
-    "task",
-    "text",
-    "leaders",
-    "lead_units",
-    "responsible_units",
-    "targets",
-    "line",
-];
+/// How many of [`TASK_COLUMNS`] every task table has; the rest are extras.
+const FIXED_COLUMNS: usize = 11;
 
 /// Where each column is in the records.
 struct Columns {
-    required: [usize; 11],
+    required: [usize; FIXED_COLUMNS],
     file: Option<usize>,
     cooperating_units: Option<usize>,
     deadline: Option<usize>,
@@ -156,8 +145,8 @@ struct Columns {
 impl Columns {
     fn find(header: &csv::StringRecord) -> Result<Self, ImportError> {
         let index = |name: &str| header.iter().position(|h| h == name);
-        let mut required = [0; 11];
-        for (slot, column) in required.iter_mut().zip(REQUIRED) {
+        let mut required = [0; FIXED_COLUMNS];
+        for (slot, &column) in required.iter_mut().zip(&TASK_COLUMNS[..FIXED_COLUMNS]) {
             *slot = index(column).ok_or(ImportError::MissingColumn { column })?;
         }
         Ok(Columns {
@@ -200,13 +189,34 @@ fn line_number(cell: &str, record_line: u64) -> Result<Option<u32>, ImportError>
     }
     cell.parse().map(Some).map_err(|_| ImportError::BadCell {
         line: record_line,
-        column: "line",
+        column: "line".into(),
         message: format!("expected a line number, found {cell:?}"),
     })
 }
 
-fn csv_error(e: csv::Error) -> ImportError {
+/// The `csv` crate's error, said without repeating the position it carries.
+fn csv_error(e: csv::Error, header: Option<&csv::StringRecord>) -> ImportError {
     let line = e.position().map_or(0, csv::Position::line);
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            return ImportError::Malformed {
+                line,
+                message: format!("{len} fields where the header has {expected_len}"),
+            }
+        }
+        csv::ErrorKind::Utf8 { err, .. } => {
+            if let Some(column) = header.and_then(|h| h.get(err.field())) {
+                return ImportError::BadCell {
+                    line,
+                    column: column.to_string(),
+                    message: "not valid UTF-8".into(),
+                };
+            }
+        }
+        _ => {}
+    }
     let message = e.to_string();
     match e.into_kind() {
         csv::ErrorKind::Io(io) => ImportError::Io(io),
@@ -232,7 +242,7 @@ mod tests {
 
     #[test]
     fn a_bad_line_cell_names_line_and_column() {
-        let mut csv = REQUIRED.join(",");
+        let mut csv = TASK_COLUMNS[..FIXED_COLUMNS].join(",");
         csv.push_str("\n一,目标,,,1,做事,,,,,x\n");
         let err = tasks_from_csv(csv.as_bytes()).unwrap_err();
         assert_eq!(
@@ -243,9 +253,26 @@ mod tests {
 
     #[test]
     fn a_short_record_names_its_line() {
-        let mut csv = REQUIRED.join(",");
+        let mut csv = TASK_COLUMNS[..FIXED_COLUMNS].join(",");
         csv.push_str("\n一,目标\n");
         let err = tasks_from_csv(csv.as_bytes()).unwrap_err();
-        assert!(err.to_string().starts_with("line 2: "), "{err}");
+        assert_eq!(err.to_string(), "line 2: 2 fields where the header has 11");
+    }
+
+    #[test]
+    fn a_cell_that_is_not_utf8_names_its_column() {
+        let mut csv = TASK_COLUMNS[..FIXED_COLUMNS].join(",").into_bytes();
+        csv.extend_from_slice(b"\n\xe4,,,,1,x,,,,,3\n");
+        let err = tasks_from_csv(csv.as_slice()).unwrap_err();
+        assert_eq!(err.to_string(), "line 2, column `section`: not valid UTF-8");
+    }
+
+    #[test]
+    fn a_bom_is_not_part_of_the_first_column_name() {
+        let mut csv = b"\xef\xbb\xbf".to_vec();
+        csv.extend_from_slice(TASK_COLUMNS[..FIXED_COLUMNS].join(",").as_bytes());
+        csv.extend_from_slice("\n一,目标,,,1,做事,,,,,3\n".as_bytes());
+        let rows = tasks_from_csv(csv.as_slice()).unwrap();
+        assert_eq!((rows[0].section.as_str(), rows[0].line), ("一", Some(3)));
     }
 }

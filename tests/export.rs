@@ -1,6 +1,7 @@
 //! The exporters on the public surface: `fenjie convert --to …` on the seed,
 //! cell by cell, the format chosen from `-o`, the BOM, and the Excel workbook
 //! read back with calamine.
+#![cfg(feature = "cli")]
 
 mod common;
 
@@ -447,7 +448,7 @@ fn xlsx_header_is_frozen_filtered_and_columns_fitted() {
     let mut w = XlsxWriter::new(true).unwrap();
     w.write_notice(&notice_with_targets(), Some("a.txt"))
         .unwrap();
-    std::fs::write(&path, w.to_bytes().unwrap()).unwrap();
+    std::fs::write(&path, w.into_bytes().unwrap()).unwrap();
 
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
     let mut part = |name: &str| {

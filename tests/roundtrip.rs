@@ -5,7 +5,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use fenjie::export::{self, summarize_targets, task_rows, CsvOptions};
 use fenjie::{import, Notice, ParseOptions};
 
@@ -38,8 +37,9 @@ fn notices() -> Vec<(String, Vec<u8>, Notice)> {
         .collect()
 }
 
-fn bin() -> Command {
-    Command::cargo_bin("fenjie").unwrap()
+#[cfg(feature = "cli")]
+fn bin() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("fenjie").unwrap()
 }
 
 #[test]
@@ -155,6 +155,7 @@ fn csv_tasks_match_the_model_tasks() {
 }
 
 /// `fenjie convert --to json` then `fenjie render` gives back the input.
+#[cfg(feature = "cli")]
 #[test]
 fn cli_convert_then_render_gives_back_the_text() {
     let dir = tempfile::tempdir().unwrap();
@@ -181,6 +182,7 @@ fn cli_convert_then_render_gives_back_the_text() {
 }
 
 /// `fenjie convert -o FILE.csv` then `import::tasks_from_csv` gives the tasks.
+#[cfg(feature = "cli")]
 #[test]
 fn cli_csv_reads_back_as_the_tasks() {
     let dir = tempfile::tempdir().unwrap();

@@ -29,7 +29,7 @@ const MAX_WIDTH: usize = 60;
 /// let notice = fenjie::parse("附件\n分解\n一、目标\n1.做事。(牵头单位:市发改局)").unwrap();
 /// let mut w = fenjie::export::XlsxWriter::new(true)?;
 /// w.write_notice(&notice, Some("a.txt"))?;
-/// let bytes = w.to_bytes()?;
+/// let bytes = w.into_bytes()?;
 /// assert!(bytes.starts_with(b"PK")); // an xlsx file is a zip archive
 /// # Ok::<(), rust_xlsxwriter::XlsxError>(())
 /// ```
@@ -73,7 +73,7 @@ impl XlsxWriter {
     }
 
     /// The workbook as the bytes of an `.xlsx` file.
-    pub fn to_bytes(self) -> Result<Vec<u8>, XlsxError> {
+    pub fn into_bytes(self) -> Result<Vec<u8>, XlsxError> {
         self.into_workbook()?.save_to_buffer()
     }
 
