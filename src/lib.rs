@@ -18,14 +18,16 @@
 //! # Ok::<(), fenjie::Error>(())
 //! ```
 //!
-//! Data flows one way: text → [`parse`] → [`Notice`] → render / export /
-//! [`check`](check::check).
+//! Data flows one way: text → [`parse`] → [`Notice`] → [`render`] / [`export`] /
+//! [`check`](check::check); [`import`] reads exported tables back.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod check;
 mod diagnostic;
 mod error;
+pub mod export;
+pub mod import;
 pub mod model;
 mod parse;
 mod render;

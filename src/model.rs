@@ -257,6 +257,9 @@ pub struct MetaField {
     pub before: String,
     /// This pair starts a new line of the header.
     pub starts_line: bool,
+    /// Blank lines before this pair's line (only on a pair that starts a line).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub blank_before: u32,
 }
 
 /// The cover letter: addressees, body, requirements, attachment list, signature.

@@ -101,16 +101,22 @@ impl Lines {
 }
 
 fn meta(lines: &mut Lines, meta: &Meta) {
-    let mut current: Option<(Span, String)> = None;
+    // One header line at a time: its first pair's span and blank lines, and its text so far.
+    let mut current: Option<(Span, Layout, String)> = None;
     for field in &meta.fields {
         let value = meta_value(meta, field);
         if field.starts_line {
-            if let Some((span, text)) = current.take() {
-                lines.push(&span, &Layout::default(), &text);
+            if let Some((span, layout, text)) = current.take() {
+                lines.push(&span, &layout, &text);
             }
-            current = Some((field.span, String::new()));
         }
-        let (_, text) = current.get_or_insert_with(|| (field.span, String::new()));
+        let (_, _, text) = current.get_or_insert_with(|| {
+            let layout = Layout {
+                blank_before: field.blank_before,
+                ..Layout::default()
+            };
+            (field.span, layout, String::new())
+        });
         text.push_str(&field.before);
         text.push_str(&field.key);
         text.push_str(if field.separator.is_empty() {
@@ -120,8 +126,8 @@ fn meta(lines: &mut Lines, meta: &Meta) {
         });
         text.push_str(&value);
     }
-    if let Some((span, text)) = current {
-        lines.push(&span, &Layout::default(), &text);
+    if let Some((span, layout, text)) = current {
+        lines.push(&span, &layout, &text);
     }
     // Typed fields set in code with no pair as written get a line of their own.
     let written = |key: MetaKey| meta.fields.iter().any(|f| f.field == Some(key));

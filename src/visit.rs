@@ -15,6 +15,7 @@ pub(crate) fn strip_source(n: &mut Notice) {
         f.span = Span::default();
         f.value_span = Span::default();
         f.before.clear();
+        f.blank_before = 0;
         f.separator.clear();
         f.key.retain(|c| !crate::parse::trivia::is_space(c));
     }

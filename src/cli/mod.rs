@@ -21,7 +21,7 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Convert a notice to JSON (and other formats).
+    /// Convert a notice to JSON, JSON Lines, CSV or Excel.
     Convert(convert::ConvertArgs),
     /// Write a notice back as text from its JSON model.
     Render(render::RenderArgs),

@@ -47,7 +47,7 @@ impl Default for ParseOptions {
 ///
 /// Accepts `&str` or bytes. Never fails on text: lines that fit nowhere
 /// become [`Notice::unrecognized`] with a diagnostic. The only error is input
-/// that is not UTF-8 (decode other encodings first, see [`crate::decode`]).
+/// that is not UTF-8 (decode other encodings to UTF-8 first).
 ///
 /// ```
 /// let notice = fenjie::parse("附件\n标题\n一、目标\n1.做事。(责任领导:张三;牵头单位:市发改局)").unwrap();
@@ -276,7 +276,9 @@ impl<'a> Builder<'a> {
                 before = content[prev_end..pair.start].to_string();
             }
             prev_end = pair.value.end;
-            self.meta_pair(base, content, pair, std::mem::take(&mut before), i == 0);
+            let blank_before = if i == 0 { line.layout.blank_before } else { 0 };
+            let before = std::mem::take(&mut before);
+            self.meta_pair(base, content, pair, before, i == 0, blank_before);
         }
     }
 
@@ -287,6 +289,7 @@ impl<'a> Builder<'a> {
         pair: &meta::RawPair,
         before: String,
         first: bool,
+        blank_before: u32,
     ) {
         let key = &content[pair.start..pair.start + pair.key.key_len];
         let value = &content[pair.value.clone()];
@@ -300,6 +303,8 @@ impl<'a> Builder<'a> {
             value_span: self.span(base + pair.value.start..base + pair.value.end),
             before,
             starts_line: first,
+            // Blank lines belong to the line, so only its first pair carries them.
+            blank_before,
         };
         let meta = &mut self.notice.meta;
         let value_opt = (!value.is_empty()).then(|| value.to_string());

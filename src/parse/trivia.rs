@@ -80,7 +80,6 @@ pub(crate) fn opening_partner(c: char) -> Option<char> {
 
 /// Byte offset of the first unbalanced opening bracket or quote in `s`, or of
 /// a closing one with no opener; `None` when everything pairs up.
-#[allow(dead_code)] // used by the checker's text rules
 pub(crate) fn first_unbalanced(s: &str) -> Option<usize> {
     let mut stack: Vec<(char, usize)> = Vec::new();
     for (i, c) in s.char_indices() {
