@@ -18,7 +18,7 @@ use clap::Args;
 use fenjie::check::CheckOptions;
 use fenjie::{Code, Diagnostic, Severity};
 
-use super::{input, Failure};
+use super::{files, input, Failure};
 
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
@@ -138,19 +138,25 @@ pub(crate) fn run(args: CheckArgs) -> Result<ExitCode, Failure> {
     let mut out = std::io::stdout().lock();
     let mut totals = Totals::default();
     let mut failed = false;
-    for path in expand(&args.files) {
-        let checked = path.and_then(|p| check_file(&p, &settings.options));
-        match checked {
-            Ok(checked) => {
-                totals.add(&checked.diagnostics);
-                written(reporter.file(&mut out, &checked))?;
+    // Files are checked in parallel; findings are reported in the order given.
+    let inputs = files::expand(&args.files);
+    files::for_each_ordered(
+        inputs,
+        |path| check_file(path, &settings.options),
+        |checked| {
+            match checked {
+                Ok(checked) => {
+                    totals.add(&checked.diagnostics);
+                    written(reporter.file(&mut out, &checked))?;
+                }
+                Err(Failure(message)) => {
+                    eprintln!("fenjie: error: {message}");
+                    failed = true;
+                }
             }
-            Err(Failure(message)) => {
-                eprintln!("fenjie: error: {message}");
-                failed = true;
-            }
-        }
-    }
+            Ok(())
+        },
+    )?;
     written(reporter.finish(&mut out))?;
     if args.format == Format::Human {
         eprintln!("{totals}");
@@ -176,36 +182,6 @@ pub(crate) fn check_file(path: &str, options: &CheckOptions) -> Result<Checked, 
         diagnostics: fenjie::check::check(&notice, options),
         name,
     })
-}
-
-/// The files to check, in the order given; a directory stands for its
-/// `*.txt` files, sorted by name.
-fn expand(args: &[String]) -> Vec<Result<String, Failure>> {
-    let mut paths = vec![];
-    for arg in args {
-        let path = Path::new(arg);
-        if arg == "-" || !path.is_dir() {
-            paths.push(Ok(arg.clone()));
-            continue;
-        }
-        match text_files(path) {
-            Ok(files) => paths.extend(files.into_iter().map(Ok)),
-            Err(e) => paths.push(Err(Failure(format!("{arg}: cannot read directory: {e}")))),
-        }
-    }
-    paths
-}
-
-fn text_files(dir: &Path) -> std::io::Result<Vec<String>> {
-    let mut files = vec![];
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_file() && path.extension().is_some_and(|e| e == "txt") {
-            files.push(path.to_string_lossy().into_owned());
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 /// Colour only for a person at a terminal, and never when `NO_COLOR` is set

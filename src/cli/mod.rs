@@ -3,6 +3,7 @@
 
 mod check;
 mod convert;
+mod files;
 mod input;
 mod render;
 

@@ -68,6 +68,27 @@ impl<W: Write> CsvWriter<W> {
         })
     }
 
+    /// A writer of rows only, for part of a table whose BOM and header were
+    /// written by [`CsvWriter::new`] elsewhere: lets a batch encode files in
+    /// parallel and concatenate the parts in order.
+    ///
+    /// ```
+    /// use fenjie::export::{CsvOptions, CsvWriter, Table};
+    /// let notice = fenjie::parse("附件\n分解\n一、目标\n1.做事。(牵头单位:市发改局)").unwrap();
+    /// let mut part = CsvWriter::rows_only(Vec::new(), Table::Tasks, &CsvOptions::default());
+    /// part.write_notice(&notice, None)?;
+    /// let rows = String::from_utf8(part.finish()?).unwrap();
+    /// assert!(rows.starts_with("一,目标,,,1,做事。"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn rows_only(out: W, table: Table, options: &CsvOptions) -> Self {
+        CsvWriter {
+            csv: csv::Writer::from_writer(out),
+            table,
+            file_column: options.file_column,
+        }
+    }
+
     /// Appends the rows of one notice; `file` fills the `file` column (when
     /// the writer has one) and is ignored otherwise.
     pub fn write_notice(&mut self, notice: &Notice, file: Option<&str>) -> std::io::Result<()> {
