@@ -125,10 +125,12 @@ impl Score {
         self.found += found.len();
         let mut used = vec![false; found.len()];
         for e in expected {
-            let hit = (0..found.len())
-                .find(|&i| !used[i] && same_quantity(e.value, &e.unit, found[i].value, &found[i].unit));
+            let hit = (0..found.len()).find(|&i| {
+                !used[i] && same_quantity(e.value, &e.unit, found[i].value, &found[i].unit)
+            });
             let Some(i) = hit else {
-                self.notes.push(format!("{marker} missing {}{}", e.value, e.unit));
+                self.notes
+                    .push(format!("{marker} missing {}{}", e.value, e.unit));
                 continue;
             };
             used[i] = true;
@@ -137,7 +139,10 @@ impl Score {
             self.tally(marker, e, f);
         }
         for (f, _) in found.iter().zip(&used).filter(|(_, &u)| !u) {
-            self.notes.push(format!("{marker} extra {:?} ({}{})", f.text, f.value, f.unit));
+            self.notes.push(format!(
+                "{marker} extra {:?} ({}{})",
+                f.text, f.value, f.unit
+            ));
         }
     }
 
@@ -146,7 +151,8 @@ impl Score {
             if ok {
                 *count += 1;
             } else {
-                self.notes.push(format!("{marker} {}{}: {what}", e.value, e.unit));
+                self.notes
+                    .push(format!("{marker} {}{}: {what}", e.value, e.unit));
             }
         };
         check(
@@ -154,7 +160,11 @@ impl Score {
             &mut self.comparator,
             format!("comparator {:?}, found {:?}", e.comparator, f.comparator),
         );
-        check(e.kind == f.kind, &mut self.kind, format!("kind {:?}, found {:?}", e.kind, f.kind));
+        check(
+            e.kind == f.kind,
+            &mut self.kind,
+            format!("kind {:?}, found {:?}", e.kind, f.kind),
+        );
         check(
             e.direction == f.direction,
             &mut self.direction,
@@ -177,10 +187,14 @@ impl Score {
         self.inv_found += found.len();
         let mut used = vec![false; found.len()];
         for e in expected {
-            let hit = (0..found.len())
-                .find(|&i| !used[i] && same_quantity(e.amount, &e.unit, found[i].amount, &found[i].unit));
+            let hit = (0..found.len()).find(|&i| {
+                !used[i] && same_quantity(e.amount, &e.unit, found[i].amount, &found[i].unit)
+            });
             let Some(i) = hit else {
-                self.notes.push(format!("{marker} missing investment {}{}", e.amount, e.unit));
+                self.notes.push(format!(
+                    "{marker} missing investment {}{}",
+                    e.amount, e.unit
+                ));
                 continue;
             };
             used[i] = true;
@@ -195,7 +209,8 @@ impl Score {
             }
         }
         for (f, _) in found.iter().zip(&used).filter(|(_, &u)| !u) {
-            self.notes.push(format!("{marker} extra investment {:?}", f.text));
+            self.notes
+                .push(format!("{marker} extra investment {:?}", f.text));
         }
     }
 }
@@ -205,14 +220,21 @@ fn score(notice: &Notice, fixture: &Fixture) -> Score {
     let expected: BTreeMap<&str, &ExpectedTask> =
         fixture.tasks.iter().map(|t| (t.task.as_str(), t)).collect();
     for marker in expected.keys() {
-        assert!(tasks.contains_key(*marker), "fixture names task {marker}, which the notice lacks");
+        assert!(
+            tasks.contains_key(*marker),
+            "fixture names task {marker}, which the notice lacks"
+        );
     }
     let mut s = Score::default();
     for t in notice.tasks() {
         let task = t.task;
         let e = expected.get(task.marker.as_str());
         s.task(&task.marker, e.map_or(&[], |e| &e.targets), &task.targets);
-        s.investments(&task.marker, e.map_or(&[], |e| &e.investments), &task.investments);
+        s.investments(
+            &task.marker,
+            e.map_or(&[], |e| &e.investments),
+            &task.investments,
+        );
     }
     s
 }
@@ -254,12 +276,18 @@ fn seed_targets_match_the_hand_checked_fixture() {
     assert!(s.of_matched(s.comparator) >= 0.95, "{:?}", s.notes);
     assert!(s.of_matched(s.metric) >= 0.90, "{:?}", s.notes);
     assert!(s.of_matched(s.kind) >= 0.95, "{:?}", s.notes);
-    assert!(s.inv_precision() >= 0.95 && s.inv_recall() >= 0.95, "{:?}", s.notes);
+    assert!(
+        s.inv_precision() >= 0.95 && s.inv_recall() >= 0.95,
+        "{:?}",
+        s.notes
+    );
 }
 
 /// Every occurrence of `needle` in the seed, as byte ranges.
 fn occurrences(text: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
-    text.match_indices(needle).map(|(i, m)| i..i + m.len()).collect()
+    text.match_indices(needle)
+        .map(|(i, m)| i..i + m.len())
+        .collect()
 }
 
 #[test]
@@ -269,8 +297,16 @@ fn no_slogan_code_year_or_name_is_reported() {
     let spans: Vec<(String, std::ops::Range<usize>)> = notice
         .tasks()
         .flat_map(|t| {
-            let targets = t.task.targets.iter().map(|x| (x.text.clone(), x.span.range()));
-            let investments = t.task.investments.iter().map(|x| (x.text.clone(), x.span.range()));
+            let targets = t
+                .task
+                .targets
+                .iter()
+                .map(|x| (x.text.clone(), x.span.range()));
+            let investments = t
+                .task
+                .investments
+                .iter()
+                .map(|x| (x.text.clone(), x.span.range()));
             targets.chain(investments).collect::<Vec<_>>()
         })
         .collect();
@@ -350,23 +386,45 @@ fn seed_traps_read_as_the_issue_says() {
     );
     // A range.
     let t = &task(&notice, "5.").targets[0];
-    assert_eq!((t.value, t.value_max, t.comparator), (3.0, Some(5.0), Comparator::Range));
+    assert_eq!(
+        (t.value, t.value_max, t.comparator),
+        (3.0, Some(5.0), Comparator::Range)
+    );
     // A floor without a comparator word.
-    assert_eq!(quantities(task(&notice, "38.")), [(58.42, "万亩", Comparator::Ge)]);
+    assert_eq!(
+        quantities(task(&notice, "38.")),
+        [(58.42, "万亩", Comparator::Ge)]
+    );
     // An investment right before a count.
     let t93 = task(&notice, "93.");
     assert_eq!(t93.investments.len(), 1);
-    assert_eq!((t93.investments[0].amount, t93.investments[0].base_value), (23.27, 2.327e9));
+    assert_eq!(
+        (t93.investments[0].amount, t93.investments[0].base_value),
+        (23.27, 2.327e9)
+    );
     assert_eq!(t93.targets[0].value, 38.0);
     // A year glued to a value.
-    let t39: Vec<f64> = task(&notice, "39.").targets.iter().map(|t| t.value).collect();
+    let t39: Vec<f64> = task(&notice, "39.")
+        .targets
+        .iter()
+        .map(|t| t.value)
+        .collect();
     assert_eq!(t39, [3.5, 3.55]);
     assert_eq!(task(&notice, "39.").targets[0].base_value, Some(35_000.0));
     // An equipment size is not a target; the share after it is.
-    assert_eq!(quantities(task(&notice, "65.")), [(83.0, "%", Comparator::Ge)]);
+    assert_eq!(
+        quantities(task(&notice, "65.")),
+        [(83.0, "%", Comparator::Ge)]
+    );
     // 超过 vs 不低于 vs 控制在…以内.
-    assert_eq!(quantities(task(&notice, "(八)")), [(4.5, "%", Comparator::Le)]);
-    assert_eq!(quantities(task(&notice, "94.")), [(15.0, "%", Comparator::Ge)]);
+    assert_eq!(
+        quantities(task(&notice, "(八)")),
+        [(4.5, "%", Comparator::Le)]
+    );
+    assert_eq!(
+        quantities(task(&notice, "94.")),
+        [(15.0, "%", Comparator::Ge)]
+    );
     // Counter-shaped slogans yield nothing.
     for marker in ["82.", "108.", "112."] {
         assert!(task(&notice, marker).targets.is_empty(), "{marker}");
@@ -392,20 +450,36 @@ fn check_convention(name: &str) {
         let t = tasks
             .get(&e.task)
             .unwrap_or_else(|| panic!("{name}: task {} not parsed", e.task));
-        assert_eq!(t.targets.len(), e.targets.len(), "{name} {}: {:#?}", e.task, t.targets);
+        assert_eq!(
+            t.targets.len(),
+            e.targets.len(),
+            "{name} {}: {:#?}",
+            e.task,
+            t.targets
+        );
         for (f, x) in t.targets.iter().zip(&e.targets) {
             let at = format!("{name} {} {:?}", e.task, f.text);
             assert!(same_f64(Some(f.value), Some(x.value)), "{at}: value");
             assert!(same_f64(f.value_max, x.value_max), "{at}: value_max");
             assert_eq!(f.unit, x.unit, "{at}: unit");
-            assert!(same_f64(f.base_value, x.base_value), "{at}: base {:?}", f.base_value);
+            assert!(
+                same_f64(f.base_value, x.base_value),
+                "{at}: base {:?}",
+                f.base_value
+            );
             assert_eq!(f.comparator, x.comparator, "{at}: comparator");
             assert_eq!(f.kind, x.kind, "{at}: kind");
             assert_eq!(f.direction, x.direction, "{at}: direction");
             assert_eq!(f.metric, x.metric, "{at}: metric");
             assert_eq!(&text[f.span.range()], f.text, "{at}: span");
         }
-        assert_eq!(t.investments.len(), e.investments.len(), "{name} {}: {:#?}", e.task, t.investments);
+        assert_eq!(
+            t.investments.len(),
+            e.investments.len(),
+            "{name} {}: {:#?}",
+            e.task,
+            t.investments
+        );
         for (f, x) in t.investments.iter().zip(&e.investments) {
             let at = format!("{name} {} {:?}", e.task, f.text);
             assert!(same_f64(Some(f.amount), Some(x.amount)), "{at}: amount");
@@ -418,7 +492,10 @@ fn check_convention(name: &str) {
     let listed: Vec<&str> = fixture.tasks.iter().map(|t| t.task.as_str()).collect();
     for (marker, t) in &tasks {
         if !listed.contains(&marker.as_str()) {
-            assert!(t.targets.is_empty() && t.investments.is_empty(), "{name} {marker}");
+            assert!(
+                t.targets.is_empty() && t.investments.is_empty(),
+                "{name} {marker}"
+            );
         }
     }
 }

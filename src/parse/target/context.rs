@@ -59,7 +59,9 @@ pub(super) fn clause_start(text: &str, at: usize) -> usize {
 
 /// Byte offset where the clause holding `at` ends.
 pub(super) fn clause_end(text: &str, at: usize) -> usize {
-    text[at..].find(is_clause_break).map_or(text.len(), |i| at + i)
+    text[at..]
+        .find(is_clause_break)
+        .map_or(text.len(), |i| at + i)
 }
 
 /// Byte ranges inside quotation marks and book-title marks: “四好”,
@@ -149,9 +151,10 @@ fn ends_compound(s: &str, word: &str) -> bool {
 /// The last comparator word in `s` that may stand away from its value;
 /// at the same end the longer word wins (不超过 over 超过).
 fn far_comparator(s: &str) -> Option<(Comparator, usize)> {
+    let far = &*words::FAR_COMPARATORS;
     let mut best: Option<(usize, usize, Comparator)> = None;
     for (i, c) in s.char_indices() {
-        for &(word, comparator) in words::FAR_COMPARATORS.get(c) {
+        for &(word, comparator) in far.get(c) {
             let end = i + word.len();
             let later = best.map_or(true, |(e, start, _)| end > e || (end == e && i < start));
             if later && s[i..].starts_with(word) {
@@ -192,13 +195,14 @@ pub(super) fn phrase_after(after: &str) -> &str {
     {
         return "";
     }
+    let ends = &*words::PHRASE_ENDS_BY_FIRST;
     let end = after
         .char_indices()
         .find(|&(i, c)| {
             is_item_break(c)
                 || c.is_ascii_digit()
                 || is_full_width_digit(c)
-                || words::PHRASE_ENDS_BY_FIRST.prefix_of(&after[i..]).is_some()
+                || ends.get(c).iter().any(|(w, _)| after[i..].starts_with(w))
         })
         .map_or(after.len(), |(i, _)| i);
     let mut phrase = &after[..end];
@@ -219,7 +223,13 @@ pub(super) fn phrase_before(before: &str) -> &str {
     loop {
         let start = s;
         s = strip_year(s);
-        if let Some((w, ())) = words::LEADING_BY_FIRST.prefix_of(s) {
+        // 建成区 and 建设用地 are nouns that begin with a verb.
+        if words::VERB_NOUNS.iter().any(|n| s.starts_with(n)) {
+            break;
+        }
+        // An opening verb (完成, 新增) or change verb (减少二氧化碳排放5万吨).
+        let opener = words::LEADING_BY_FIRST.prefix_of(s).map(|(w, ())| w);
+        if let Some(w) = opener.or_else(|| words::CHANGE_VERBS.prefix_of(s).map(|(w, _)| w)) {
             s = &s[w.len()..];
         }
         if s == start {
@@ -264,7 +274,11 @@ pub(super) fn balanced(mut s: &str) -> &str {
 
 /// A phrase worth reporting as a metric: it has a word in it.
 pub(super) fn meaningful(s: &str) -> Option<&str> {
-    (s.chars().filter(|&c| is_ideograph(c) || c.is_alphanumeric()).count() >= 2).then_some(s)
+    (s.chars()
+        .filter(|&c| is_ideograph(c) || c.is_alphanumeric())
+        .count()
+        >= 2)
+        .then_some(s)
 }
 
 #[cfg(test)]
@@ -310,6 +324,9 @@ mod tests {
         assert_eq!(phrase_before("全年争取各类资金"), "各类资金");
         assert_eq!(phrase_before("完成2020年度"), "");
         assert_eq!(phrase_before("建成周转房和公租房"), "周转房和公租房");
+        assert_eq!(phrase_before("建成区绿化覆盖率"), "建成区绿化覆盖率");
+        assert_eq!(phrase_before("减少二氧化碳排放"), "二氧化碳排放");
+        assert_eq!(phrase_before("增加值占GDP比重"), "增加值占GDP比重");
         assert_eq!(balanced("北京双吉(湖北"), "北京双吉");
         assert_eq!(balanced("“四好农村路”"), "“四好农村路”");
     }

@@ -11,7 +11,10 @@ pub(super) struct Index<T: 'static> {
 }
 
 impl<T: Copy> Index<T> {
-    pub(super) fn new(entries: impl Iterator<Item = (&'static str, T)>, key: fn(&str) -> Option<char>) -> Self {
+    pub(super) fn new(
+        entries: impl Iterator<Item = (&'static str, T)>,
+        key: fn(&str) -> Option<char>,
+    ) -> Self {
         let mut by_char: Vec<(char, Vec<(&'static str, T)>)> = Vec::new();
         for (word, value) in entries {
             let Some(c) = key(word) else { continue };
@@ -75,4 +78,3 @@ pub(super) fn first(s: &str) -> Option<char> {
 pub(super) fn last(s: &str) -> Option<char> {
     s.chars().next_back()
 }
-

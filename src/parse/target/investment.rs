@@ -104,9 +104,18 @@ mod tests {
 
     #[test]
     fn project_phrases() {
-        assert_eq!(project_phrase("38个公共卫生服务补短板强弱项项目,开工"), "公共卫生服务补短板强弱项项目");
-        assert_eq!(project_phrase("107国道城区段外迁、咸赵线"), "107国道城区段外迁");
-        assert_eq!(project_phrase("赤壁长江公路大桥建成通车"), "赤壁长江公路大桥");
+        assert_eq!(
+            project_phrase("38个公共卫生服务补短板强弱项项目,开工"),
+            "公共卫生服务补短板强弱项项目"
+        );
+        assert_eq!(
+            project_phrase("107国道城区段外迁、咸赵线"),
+            "107国道城区段外迁"
+        );
+        assert_eq!(
+            project_phrase("赤壁长江公路大桥建成通车"),
+            "赤壁长江公路大桥"
+        );
         assert_eq!(project_phrase("无纺布制造等项目"), "无纺布制造");
     }
 }

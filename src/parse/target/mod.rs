@@ -182,7 +182,12 @@ impl Reader<'_, '_> {
         } = read_metric(after, suffix.is_some(), &before[..text_start]);
         let leading_change = leading_change(&before[..text_start]);
         let direction = change_direction(q, &predicate, change_after.or(leading_change));
-        let kind = kind(q, &predicate, metric, change_after.or(leading_change).is_some());
+        let kind = kind(
+            q,
+            &predicate,
+            metric,
+            change_after.or(leading_change).is_some(),
+        );
         let comparator = comparator(q, &predicate, suffix, metric);
         let range = before_start + text_start..end;
         Target {
@@ -219,8 +224,8 @@ fn is_name_or_size(text: &str, q: &Quantity<'_>, before: &str, after: &str) -> b
     if class == Class::Counter && words::DURATIONS.iter().any(|w| after.starts_with(w)) {
         return true;
     }
-    let named = matches!(class, Class::Percent | Class::Points | Class::Tenths)
-        || class.sizes_equipment();
+    let named =
+        matches!(class, Class::Percent | Class::Points | Class::Tenths) || class.sizes_equipment();
     if named && context::continues_name(after) {
         return true;
     }

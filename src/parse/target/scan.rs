@@ -93,7 +93,12 @@ impl Decimal {
     pub(super) fn scaled(self, exp: i32) -> f64 {
         let m = self.digits as f64;
         let k = exp - self.fraction;
-        let pow = |k: i32| POW10.get(k.unsigned_abs() as usize).copied().unwrap_or(f64::INFINITY);
+        let pow = |k: i32| {
+            POW10
+                .get(k.unsigned_abs() as usize)
+                .copied()
+                .unwrap_or(f64::INFINITY)
+        };
         if k >= 0 {
             m * pow(k)
         } else {
@@ -122,8 +127,8 @@ pub(super) struct Quantities<'t> {
 /// Chinese numerals and 翻.
 const STARTS: [char; 26] = [
     '\u{ff10}', '\u{ff11}', '\u{ff12}', '\u{ff13}', '\u{ff14}', '\u{ff15}', '\u{ff16}', '\u{ff17}',
-    '\u{ff18}', '\u{ff19}', '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十',
-    '百', '千', '翻',
+    '\u{ff18}', '\u{ff19}', '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九',
+    '十', '百', '千', '翻',
 ];
 
 /// The low twelve bits of a three-byte character, as its last two UTF-8
@@ -214,7 +219,9 @@ fn number_end(text: &str, i: usize) -> Option<usize> {
     }
     let mut rest = text[end..].chars();
     match (rest.next(), rest.next()) {
-        (Some(p @ ('.' | '\u{ff0e}')), Some(d)) if is_digit(d) => Some(digits_end(end + p.len_utf8())),
+        (Some(p @ ('.' | '\u{ff0e}')), Some(d)) if is_digit(d) => {
+            Some(digits_end(end + p.len_utf8()))
+        }
         _ => Some(end),
     }
 }
@@ -247,7 +254,9 @@ fn arabic(text: &str, i: usize) -> (Option<Quantity<'_>>, usize) {
     let decimal = Decimal::parse(&text[i..end]);
     let q = decimal.and_then(|decimal| {
         // 8%-10%: the first number may carry the percent sign.
-        let pct = ["%", "\u{ff05}"].into_iter().find(|p| text[end..].starts_with(p));
+        let pct = ["%", "\u{ff05}"]
+            .into_iter()
+            .find(|p| text[end..].starts_with(p));
         range_after(text, end + pct.map_or(0, str::len), true)
             .filter(|r| pct.is_none() || r.unit.class == Class::Percent)
             .or_else(|| range_after(text, end, false))
@@ -301,7 +310,11 @@ fn range_after(text: &str, at: usize, ranged: bool) -> Option<Tail> {
     if more {
         at += '多'.len_utf8();
     }
-    if let Some(space) = text[at..].chars().next().filter(|&c| matches!(c, ' ' | '\u{a0}' | '\u{3000}')) {
+    if let Some(space) = text[at..]
+        .chars()
+        .next()
+        .filter(|&c| matches!(c, ' ' | '\u{a0}' | '\u{3000}'))
+    {
         at += space.len_utf8();
     }
     let (unit, len, more_inside) = unit::unit_at(&text[at..])?;
@@ -318,7 +331,20 @@ fn range_after(text: &str, at: usize, ranged: bool) -> Option<Tail> {
 fn is_chinese_digit(c: char) -> bool {
     matches!(
         c,
-        '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
     )
 }
 
@@ -336,7 +362,10 @@ fn chinese(text: &str, i: usize) -> (Option<Quantity<'_>>, usize) {
     let q = chinese_value(&text[i..end]).and_then(|value| {
         let mut at = end;
         let mut value_max = None;
-        if let Some(sep) = ['至', '到'].into_iter().find(|&c| text[end..].starts_with(c)) {
+        if let Some(sep) = ['至', '到']
+            .into_iter()
+            .find(|&c| text[end..].starts_with(c))
+        {
             let max_end = chinese_end(text, end + sep.len_utf8());
             value_max = chinese_value(&text[end + sep.len_utf8()..max_end]).map(f64::from);
             if value_max.is_some() {
@@ -456,7 +485,10 @@ mod tests {
     #[test]
     fn decimals_and_scales() {
         let q = one("规上工业总产值12.8亿元");
-        assert_eq!((q.value, q.unit_text, q.unit.scale), (12.8, "亿元", Some(8)));
+        assert_eq!(
+            (q.value, q.unit_text, q.unit.scale),
+            (12.8, "亿元", Some(8))
+        );
         let q = one("完成人工造林1.4万亩");
         assert_eq!((q.value, q.unit_text, q.unit.scale), (1.4, "万亩", Some(4)));
         assert_eq!(one("增长11%").unit.scale, None);
@@ -473,7 +505,11 @@ mod tests {
             "打造三至五家",
         ] {
             let q = one(text);
-            assert_eq!((q.value, q.value_max, q.unit_text), (3.0, Some(5.0), "家"), "{text}");
+            assert_eq!(
+                (q.value, q.value_max, q.unit_text),
+                (3.0, Some(5.0), "家"),
+                "{text}"
+            );
         }
         let q = one("增长8%-10%");
         assert_eq!((q.value, q.value_max, q.unit_text), (8.0, Some(10.0), "%"));
@@ -516,7 +552,10 @@ mod tests {
         let q = one("新增两家");
         assert_eq!((q.value, q.unit_text, q.chinese), (2.0, "家", true));
         let q = one("实现翻一番");
-        assert_eq!((q.value, q.unit_text, q.unit.class), (1.0, "番", Class::Doubling));
+        assert_eq!(
+            (q.value, q.unit_text, q.unit.class),
+            (1.0, "番", Class::Doubling)
+        );
     }
 
     #[test]

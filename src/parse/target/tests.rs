@@ -90,7 +90,11 @@ fn comparator_range_with_every_separator() {
     for sep in ["-", "\u{2014}", "~", "\u{ff5e}", "至", "\u{ff0d}"] {
         let text = format!("打造3{sep}5家营销龙头企业。");
         let t = one(&text);
-        assert_eq!((t.value, t.value_max, t.comparator), (3.0, Some(5.0), C::Range), "{text}");
+        assert_eq!(
+            (t.value, t.value_max, t.comparator),
+            (3.0, Some(5.0), C::Range),
+            "{text}"
+        );
         assert_eq!(t.metric.as_deref(), Some("营销龙头企业"), "{text}");
         assert_eq!(t.kind, K::Count);
     }
@@ -118,7 +122,10 @@ fn one_value_for_two_rates() {
 #[test]
 fn floor_without_a_comparator_word() {
     let t = one("严防死守58.42万亩耕地红线,");
-    assert_eq!((t.value, t.unit.as_str(), t.comparator), (58.42, "万亩", C::Ge));
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.comparator),
+        (58.42, "万亩", C::Ge)
+    );
     assert_eq!(t.base_value, Some(584_200.0));
     assert_eq!(t.metric.as_deref(), Some("耕地红线"));
 }
@@ -146,7 +153,10 @@ fn directions() {
     assert_eq!(one("新增外贸企业5家").direction, None);
     assert_eq!(one("城镇登记失业率控制在4.5%以内").direction, None);
     let t = one("按照不低于5%的幅度从严从紧核减“三公”经费,");
-    assert_eq!((t.comparator, t.kind, t.direction), (C::Ge, K::Growth, Some(D::Decrease)));
+    assert_eq!(
+        (t.comparator, t.kind, t.direction),
+        (C::Ge, K::Growth, Some(D::Decrease))
+    );
     assert_eq!(t.metric.as_deref(), Some("“三公”经费"));
 }
 
@@ -155,7 +165,10 @@ fn decimals_and_scales() {
     let t = one("规上工业总产值12.8亿元");
     assert_eq!((t.value, t.base_value), (12.8, Some(1.28e9)));
     let t = one("完成2020年度3.5万亩建设任务");
-    assert_eq!((t.value, t.unit.as_str(), t.base_value), (3.5, "万亩", Some(35_000.0)));
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.base_value),
+        (3.5, "万亩", Some(35_000.0))
+    );
     assert_eq!(t.metric.as_deref(), Some("建设任务"));
     let t = one("粮食产量稳定在27万吨以上");
     assert_eq!((t.base_value, t.comparator), (Some(270_000.0), C::Ge));
@@ -169,7 +182,10 @@ fn chinese_numerals() {
     let t = one("新增两家规上企业");
     assert_eq!((t.value, t.unit.as_str(), t.kind), (2.0, "家", K::Count));
     let t = one("农产品加工转化率提高三成");
-    assert_eq!((t.value, t.unit.as_str(), t.base_value), (3.0, "成", Some(30.0)));
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.base_value),
+        (3.0, "成", Some(30.0))
+    );
     assert_eq!(t.kind, K::Growth);
     let t = one("农民收入实现翻一番");
     assert_eq!((t.value, t.unit.as_str(), t.kind), (1.0, "番", K::Growth));
@@ -184,7 +200,11 @@ fn counter_after_the_number_names_the_metric() {
     let metrics: Vec<_> = t.iter().map(|t| t.metric.as_deref()).collect();
     assert_eq!(
         metrics,
-        [Some("省重点项目"), Some("咸宁市重点项目"), Some("市重点项目")]
+        [
+            Some("省重点项目"),
+            Some("咸宁市重点项目"),
+            Some("市重点项目")
+        ]
     );
     assert_eq!(one("新建5G基站320个。").metric.as_deref(), Some("5G基站"));
 }
@@ -238,16 +258,28 @@ fn investments_are_kept_apart() {
     let (t, i) = run("重点推进投资13亿元的华润赤壁日曜千亩渔光互补光伏发电项目,");
     assert!(t.is_empty());
     assert_eq!(i.len(), 1);
-    assert_eq!((i[0].amount, i[0].unit.as_str(), i[0].base_value), (13.0, "亿元", 1.3e9));
+    assert_eq!(
+        (i[0].amount, i[0].unit.as_str(), i[0].base_value),
+        (13.0, "亿元", 1.3e9)
+    );
     assert_eq!(i[0].text, "投资13亿元");
-    assert_eq!(i[0].project.as_deref(), Some("华润赤壁日曜千亩渔光互补光伏发电项目"));
+    assert_eq!(
+        i[0].project.as_deref(),
+        Some("华润赤壁日曜千亩渔光互补光伏发电项目")
+    );
 
     let (t, i) = run("实施总投资23.27亿元的38个公共卫生服务补短板强弱项项目,");
     assert_eq!(i.len(), 1);
     assert_eq!(i[0].amount, 23.27);
-    assert_eq!(i[0].project.as_deref(), Some("公共卫生服务补短板强弱项项目"));
+    assert_eq!(
+        i[0].project.as_deref(),
+        Some("公共卫生服务补短板强弱项项目")
+    );
     assert_eq!(t.len(), 1);
-    assert_eq!((t[0].value, t[0].unit.as_str(), t[0].kind), (38.0, "个", K::Count));
+    assert_eq!(
+        (t[0].value, t[0].unit.as_str(), t[0].kind),
+        (38.0, "个", K::Count)
+    );
     assert_eq!(t[0].metric.as_deref(), Some("公共卫生服务补短板强弱项项目"));
 
     let (t, i) = run("加快建设12.8亿元的新兴非织造产业园、5.2亿元的无纺布制造等项目,");
@@ -255,7 +287,8 @@ fn investments_are_kept_apart() {
     let projects: Vec<_> = i.iter().map(|i| i.project.as_deref()).collect();
     assert_eq!(projects, [Some("新兴非织造产业园"), Some("无纺布制造")]);
 
-    let (t, i) = run("确保总投资5.7亿元的思贝林生物科技、1.3亿元的黄道益二期以及鲲来生物等建成投产。");
+    let (t, i) =
+        run("确保总投资5.7亿元的思贝林生物科技、1.3亿元的黄道益二期以及鲲来生物等建成投产。");
     assert!(t.is_empty());
     let projects: Vec<_> = i.iter().map(|i| i.project.as_deref()).collect();
     assert_eq!(projects, [Some("思贝林生物科技"), Some("黄道益二期")]);
@@ -288,14 +321,20 @@ fn spans_locate_the_text() {
 #[test]
 fn full_width_text() {
     let t = one("地区生产总值增长\u{ff17}\u{ff0e}\u{ff15}\u{ff05}左右\u{ff0c}");
-    assert_eq!((t.value, t.unit.as_str(), t.comparator), (7.5, "\u{ff05}", C::Approx));
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.comparator),
+        (7.5, "\u{ff05}", C::Approx)
+    );
     assert_eq!(t.metric.as_deref(), Some("地区生产总值"));
 }
 
 #[test]
 fn traditional_characters() {
     let t = one("建成標準廠房20萬平方米。");
-    assert_eq!((t.unit.as_str(), t.base_value), ("萬平方米", Some(200_000.0)));
+    assert_eq!(
+        (t.unit.as_str(), t.base_value),
+        ("萬平方米", Some(200_000.0))
+    );
     let t = one("新增規模以上工業企業15家以上");
     assert_eq!((t.value, t.comparator, t.kind), (15.0, C::Ge, K::Count));
 }

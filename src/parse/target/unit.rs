@@ -161,14 +161,23 @@ pub(super) fn unit_at(s: &str) -> Option<(Unit, usize, bool)> {
     static PREFIX_INDEX: LazyLock<Index<i32>> =
         LazyLock::new(|| Index::new(PREFIXES.iter().copied(), first));
     static BASE_INDEX: LazyLock<Index<(Class, bool)>> = LazyLock::new(|| {
-        Index::new(BASES.iter().map(|&(b, class, scalable)| (b, (class, scalable))), first)
+        Index::new(
+            BASES
+                .iter()
+                .map(|&(b, class, scalable)| (b, (class, scalable))),
+            first,
+        )
     });
     let (prefix, exp) = PREFIX_INDEX
         .prefix_of(s)
         .map_or(("", None), |(p, e)| (p, Some(e)));
     let rest = &s[prefix.len()..];
     let more = rest.starts_with(['多', '余']);
-    let rest = if more { &rest['多'.len_utf8()..] } else { rest };
+    let rest = if more {
+        &rest['多'.len_utf8()..]
+    } else {
+        rest
+    };
     let after_prefix = s.len() - rest.len();
     let (base, (class, scalable)) = BASE_INDEX.prefix_of(rest)?;
     if exp.is_some() && !scalable {

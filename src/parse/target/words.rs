@@ -163,8 +163,26 @@ pub(super) const SUFFIXES: &[(&str, Comparator)] = &[
 /// After `%` or a capacity unit anything else (100%控股, 12万吨煅烧炉) reads
 /// as a name or an equipment size.
 pub(super) const FOLLOWERS: &[&str] = &[
-    "以上", "以下", "以内", "之内", "左右", "上下", "及以上", "的", "和", "与", "及", "或", "等",
-    "并", "以", "至", "到", "目标", "其中", "为",
+    "以上",
+    "以下",
+    "以内",
+    "之内",
+    "左右",
+    "上下",
+    "及以上",
+    "的",
+    "和",
+    "与",
+    "及",
+    "或",
+    "等",
+    "并",
+    "以",
+    "至",
+    "到",
+    "目标",
+    "其中",
+    "为",
 ];
 
 /// Verbs, time and scope words that open a clause but are not part of the
@@ -230,6 +248,10 @@ pub(super) const LEADING: &[&str] = &[
     "的",
 ];
 
+/// Nouns that begin with an opening verb or a change verb and must not lose
+/// it (建成区绿化覆盖率, 增加值占GDP比重).
+pub(super) const VERB_NOUNS: &[&str] = &["建成区", "建设用地", "增加值", "增长率", "增速"];
+
 /// Words that end a phrase after a counter (7个省重点项目、… → 省重点项目)
 /// or a project after an amount (…大桥建成通车 → …大桥).
 pub(super) const PHRASE_ENDS: &[&str] = &[
@@ -272,7 +294,15 @@ pub(super) const COUNT_VERBS: &[&str] = &[
 /// Nouns that mark the phrase after an amount as a project
 /// (12.8亿元的新兴非织造产业园).
 pub(super) const PROJECT_WORDS: &[&str] = &[
-    "项目", "工程", "园", "基地", "小镇", "大桥", "码头", "电站", "综合体",
+    "项目",
+    "工程",
+    "园",
+    "基地",
+    "小镇",
+    "大桥",
+    "码头",
+    "电站",
+    "综合体",
 ];
 
 /// Nouns after `X亿元的` that are not projects (1万元的补贴, 6亿元的投资任务).
@@ -351,9 +381,25 @@ mod tests {
 
     #[test]
     fn indexes_find_words() {
-        assert_eq!(PREDICATES_BY_LAST.suffix_of("贷款增长不超过").map(|(w, _)| w), Some("不超过"));
-        assert_eq!(FAR_COMPARATORS.find_in("总投资不低于上年度").map(|(i, _, _)| i), Some("总投资".len()));
-        assert_eq!(CHANGE_VERBS.prefix_of("核减“三公”经费").map(|(_, d)| d), Some(Direction::Decrease));
-        assert_eq!(LEADING_BY_FIRST.prefix_of("开工建设大桥").map(|(w, _)| w), Some("开工建设"));
+        assert_eq!(
+            PREDICATES_BY_LAST
+                .suffix_of("贷款增长不超过")
+                .map(|(w, _)| w),
+            Some("不超过")
+        );
+        assert_eq!(
+            FAR_COMPARATORS
+                .find_in("总投资不低于上年度")
+                .map(|(i, _, _)| i),
+            Some("总投资".len())
+        );
+        assert_eq!(
+            CHANGE_VERBS.prefix_of("核减“三公”经费").map(|(_, d)| d),
+            Some(Direction::Decrease)
+        );
+        assert_eq!(
+            LEADING_BY_FIRST.prefix_of("开工建设大桥").map(|(w, _)| w),
+            Some("开工建设")
+        );
     }
 }
