@@ -516,6 +516,11 @@ fn prose_attributions() {
 }
 
 #[test]
+fn traditional_characters() {
+    check_convention("traditional");
+}
+
+#[test]
 fn targets_appear_in_the_json_output_with_spans() {
     let notice = seed();
     let json = serde_json::to_value(&notice).expect("serialisable");

@@ -3,6 +3,7 @@
 //! phrases that name the metric.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::model::{Comparator, Direction};
 use crate::parse::trivia::{closing_partner, first_unbalanced, is_space, opening_partner};
@@ -35,23 +36,23 @@ pub(super) fn is_item_break(c: char) -> bool {
 
 /// Byte offset where the clause holding `at` starts.
 pub(super) fn clause_start(text: &str, at: usize) -> usize {
-    // Read bytes backwards: every clause break is ASCII or ends in a byte
-    // that only a few characters end in, so most bytes are passed over
-    // without decoding.
+    // Bytes are read backwards without decoding: a break is an ASCII byte,
+    // 。 (E3 80 82), or a full-width mark (EF BC xx).
     let bytes = &text.as_bytes()[..at];
     let mut i = bytes.len();
     while i > 0 {
         i -= 1;
         let b = bytes[i];
-        let is_break = if b < 0x80 {
-            is_clause_break(char::from(b))
-        } else if b >= 0xc0 {
-            text[i..].chars().next().is_some_and(is_clause_break)
-        } else {
-            false
-        };
-        if is_break {
-            return i + text[i..].chars().next().map_or(1, char::len_utf8);
+        if b < 0x80 {
+            if is_clause_break(char::from(b)) {
+                return i + 1;
+            }
+        } else if i >= 2 && matches!(b, 0x81 | 0x82 | 0x8c | 0x9a | 0x9b | 0x9f) {
+            let lead = &bytes[i - 2..i];
+            let wide = lead == [0xef, 0xbc] && b != 0x82;
+            if (lead == [0xe3, 0x80] && b == 0x82) || wide {
+                return i + 1;
+            }
         }
     }
     0
@@ -68,13 +69,14 @@ pub(super) fn clause_end(text: &str, at: usize) -> usize {
 /// 《鄂南民居建筑图集》. Numbers there belong to slogans, names and titles. A
 /// mark that is never closed protects to the end of its clause.
 pub(super) fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
+    static TITLE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("《"));
     let bytes = text.as_bytes();
     // “ and ‘ are the only common characters led by byte 0xE2 in Chinese
     // text; 《 is found as a whole. Both searches are memchr-fast.
     let quotes = memchr::memchr_iter(0xe2, bytes);
-    let titles = memchr::memmem::find_iter(bytes, "《".as_bytes());
     let mut ranges = Vec::new();
-    for i in quotes.chain(titles) {
+    for i in quotes.chain(TITLE.find_iter(bytes)) {
         let Some(close) = text[i..]
             .chars()
             .next()
@@ -284,6 +286,20 @@ pub(super) fn meaningful(s: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clauses_start_after_breaks_of_either_width() {
+        for t in [
+            "前文,地区",
+            "前文\u{ff0c}地区",
+            "前文。地区",
+            "前文;地区",
+            "前文\u{ff1a}地区",
+        ] {
+            assert_eq!(&t[clause_start(t, t.len())..], "地区", "{t}");
+        }
+        assert_eq!(clause_start("地区生产总值", "地区".len()), 0);
+    }
 
     #[test]
     fn quotes_and_titles_are_protected() {

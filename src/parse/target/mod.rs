@@ -86,6 +86,7 @@
 //! prose attributions).
 
 mod context;
+mod fold;
 mod index;
 mod investment;
 mod scan;
@@ -107,8 +108,33 @@ pub(crate) fn extract(
     offset: usize,
     index: &LineIndex<'_>,
 ) -> (Vec<Target>, Vec<Investment>) {
+    let mut scan = scan::quantities(text);
+    let found: Vec<Quantity<'_>> = scan.by_ref().collect();
+    if scan.saw_traditional() {
+        // Word tables and units are simplified: read a folded copy, report
+        // from the original at the same offsets.
+        let folded = fold::simplified(text);
+        let found: Vec<Quantity<'_>> = scan::quantities(&folded).collect();
+        return read_all(&folded, text, &found, offset, index);
+    }
+    read_all(text, text, &found, offset, index)
+}
+
+/// Reads `found`, the quantities of `text`, left to right; `source` is the
+/// text as written at the same offsets.
+fn read_all(
+    text: &str,
+    source: &str,
+    found: &[Quantity<'_>],
+    offset: usize,
+    index: &LineIndex<'_>,
+) -> (Vec<Target>, Vec<Investment>) {
+    if found.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
     let mut reader = Reader {
         text,
+        source,
         offset,
         index,
         targets: Vec::new(),
@@ -116,11 +142,10 @@ pub(crate) fn extract(
         prev_end: 0,
         investment_clause: None,
     };
-    let mut quoted = None;
-    for q in scan::quantities(text) {
-        let quoted = quoted.get_or_insert_with(|| context::quoted_ranges(text));
+    let quoted = context::quoted_ranges(text);
+    for q in found {
         if !quoted.iter().any(|r| r.contains(&q.range.start)) {
-            reader.read(&q);
+            reader.read(q);
         }
         reader.prev_end = reader.prev_end.max(q.range.end);
     }
@@ -129,7 +154,11 @@ pub(crate) fn extract(
 
 /// State while reading one task's quantities left to right.
 struct Reader<'t, 'i> {
+    /// The task text with traditional characters folded to simplified
+    /// ([`fold`]): what the word tables are matched against.
     text: &'t str,
+    /// The task text as written, at the same byte offsets: what is reported.
+    source: &'t str,
     offset: usize,
     index: &'i LineIndex<'i>,
     targets: Vec<Target>,
@@ -154,13 +183,14 @@ impl Reader<'_, '_> {
         let follows = self.investment_clause == Some(clause);
         if let Some(found) = investment::read(q, before, after, follows) {
             self.investment_clause = Some(clause);
+            let range = before_start + found.start..q.range.end;
             self.investments.push(Investment {
-                text: text[before_start + found.start..q.range.end].to_string(),
-                span: self.span(before_start + found.start..q.range.end),
+                text: self.source[range.clone()].to_string(),
+                span: self.span(range),
                 amount: q.value,
-                unit: q.unit_text.to_string(),
+                unit: self.as_written(q.unit_text),
                 base_value: q.base_value().unwrap_or(q.value),
-                project: Some(found.project.to_string()),
+                project: Some(self.as_written(found.project)),
             });
             return;
         }
@@ -191,17 +221,27 @@ impl Reader<'_, '_> {
         let comparator = comparator(q, &predicate, suffix, metric);
         let range = before_start + text_start..end;
         Target {
-            text: self.text[range.clone()].to_string(),
+            text: self.source[range.clone()].to_string(),
             span: self.span(range),
-            metric: metric.map(str::to_string),
+            metric: metric.map(|m| self.as_written(m)),
             value: q.value,
             value_max: q.value_max,
-            unit: q.unit_text.to_string(),
+            unit: self.as_written(q.unit_text),
             base_value: q.base_value(),
             comparator,
             kind,
             direction,
         }
+    }
+
+    /// `part`, a slice of the folded text, as the source writes it: the same
+    /// byte range of the original (萬噸, not 万吨).
+    fn as_written(&self, part: &str) -> String {
+        let start = (part.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        self.source
+            .get(start..start + part.len())
+            .unwrap_or(part)
+            .to_string()
     }
 
     fn span(&self, r: Range<usize>) -> crate::span::Span {

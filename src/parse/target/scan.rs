@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use super::fold;
 use super::unit::{self, Class, Unit};
 
 /// A number with its unit, as found in the text.
@@ -114,21 +115,34 @@ impl Decimal {
 
 /// Every candidate quantity in `text`, left to right.
 pub(super) fn quantities(text: &str) -> Quantities<'_> {
-    Quantities { text, at: 0 }
+    Quantities {
+        text,
+        at: 0,
+        traditional: false,
+    }
 }
 
 /// The iterator of [`quantities`].
 pub(super) struct Quantities<'t> {
     text: &'t str,
     at: usize,
+    traditional: bool,
+}
+
+impl Quantities<'_> {
+    /// True once the scan has passed a traditional character (see `fold`):
+    /// the text must be folded and scanned again.
+    pub(super) fn saw_traditional(&self) -> bool {
+        self.traditional
+    }
 }
 
 /// The three-byte characters a quantity may start with: full-width digits,
 /// Chinese numerals and 翻.
-const STARTS: [char; 26] = [
+const STARTS: [char; 27] = [
     '\u{ff10}', '\u{ff11}', '\u{ff12}', '\u{ff13}', '\u{ff14}', '\u{ff15}', '\u{ff16}', '\u{ff17}',
     '\u{ff18}', '\u{ff19}', '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九',
-    '十', '百', '千', '翻',
+    '十', '百', '千', '翻', '兩',
 ];
 
 /// The low twelve bits of a three-byte character, as its last two UTF-8
@@ -137,24 +151,35 @@ const fn low_bits(c: char) -> usize {
     (c as usize) & 0xfff
 }
 
-/// A 4096-bit set of the low bits of [`STARTS`]: one lookup rules out almost
-/// every other CJK character without decoding it.
-const FILTER: [u64; 64] = {
-    let mut set = [0u64; 64];
+/// [`MARKS`] flag: a character of [`STARTS`] has these low bits.
+const START: u8 = 1;
+/// [`MARKS`] flag: a traditional character of `fold` has these low bits.
+const TRADITIONAL: u8 = 2;
+
+/// Flags by the low twelve bits of a three-byte character: one lookup
+/// rules out almost every CJK character without decoding it.
+const MARKS: [u8; 4096] = {
+    let mut marks = [0u8; 4096];
     let mut i = 0;
     while i < STARTS.len() {
-        let k = low_bits(STARTS[i]);
-        set[k >> 6] |= 1 << (k & 63);
+        marks[low_bits(STARTS[i])] |= START;
         i += 1;
     }
-    set
+    let mut k = 0;
+    while k < 4096 {
+        if fold::FILTER[k >> 6] & (1 << (k & 63)) != 0 {
+            marks[k] |= TRADITIONAL;
+        }
+        k += 1;
+    }
+    marks
 };
 
 impl<'t> Iterator for Quantities<'t> {
     type Item = Quantity<'t>;
 
     fn next(&mut self) -> Option<Quantity<'t>> {
-        while let Some(i) = next_candidate(self.text.as_bytes(), self.at) {
+        while let Some(i) = next_candidate(self.text.as_bytes(), self.at, &mut self.traditional) {
             let (q, next) = self.candidate(i);
             self.at = next.max(i + 1);
             if q.is_some() {
@@ -167,18 +192,23 @@ impl<'t> Iterator for Quantities<'t> {
 }
 
 /// The next byte offset from `i` where a quantity may start: an ASCII digit
-/// or a three-byte character in [`FILTER`]. The hot loop of extraction: it
-/// touches every byte of every task, so it decodes nothing.
-fn next_candidate(bytes: &[u8], mut i: usize) -> Option<usize> {
+/// or a three-byte character marked [`START`]; on the way, notes in
+/// `traditional` whether a traditional character was passed. The hot loop of
+/// extraction: it touches every byte of every task, so it decodes nothing
+/// but the rare characters its bit sets let through.
+fn next_candidate(bytes: &[u8], mut i: usize, traditional: &mut bool) -> Option<usize> {
     while let Some(&b) = bytes.get(i) {
         match b {
             b'0'..=b'9' => return Some(i),
             0x00..=0x7f => i += 1,
             0xe0..=0xef => {
                 if let Some(&[_, b1, b2]) = bytes.get(i..i + 3) {
-                    let k = (usize::from(b1 & 0x3f) << 6) | usize::from(b2 & 0x3f);
-                    if FILTER[k >> 6] & (1 << (k & 63)) != 0 {
+                    let mark = MARKS[(usize::from(b1 & 0x3f) << 6) | usize::from(b2 & 0x3f)];
+                    if mark & START != 0 {
                         return Some(i);
+                    }
+                    if mark & TRADITIONAL != 0 && !*traditional {
+                        *traditional = fold::is_traditional_at(bytes, i);
                     }
                 }
                 i += 3;
@@ -460,7 +490,7 @@ pub(super) fn chinese_value(s: &str) -> Option<u32> {
 fn digit(c: char) -> Option<u32> {
     Some(match c {
         '一' => 1,
-        '二' | '两' => 2,
+        '二' | '两' | '兩' => 2,
         '三' => 3,
         '四' => 4,
         '五' => 5,
