@@ -25,10 +25,12 @@ pub(super) enum Role {
     Link,
 }
 
+/// A comparator role.
 const fn cmp(comparator: Comparator, far: bool) -> Role {
     Role::Compare { comparator, far }
 }
 
+/// An increasing change role.
 const fn up(to_level: bool) -> Role {
     Role::Change {
         direction: Direction::Increase,
@@ -36,6 +38,7 @@ const fn up(to_level: bool) -> Role {
     }
 }
 
+/// A decreasing change role.
 const fn down(to_level: bool) -> Role {
     Role::Change {
         direction: Direction::Decrease,
@@ -311,6 +314,7 @@ pub(super) const NOT_PROJECTS: &[&str] = &[
     "规模", "投资", "产值", "收入", "销售",
 ];
 
+/// Entries of a plain word list, for an [`Index`] without values.
 fn plain(words: &'static [&'static str]) -> impl Iterator<Item = (&'static str, ())> {
     words.iter().map(|&w| (w, ()))
 }
