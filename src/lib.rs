@@ -24,6 +24,7 @@
 
 mod diagnostic;
 mod error;
+pub mod eval;
 pub mod model;
 mod parse;
 mod render;

@@ -2,6 +2,7 @@
 //! exit codes: 0 success, 1 findings (check) or some inputs failed, 2 usage or I/O error.
 
 mod convert;
+mod eval;
 mod input;
 mod render;
 
@@ -24,6 +25,8 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Write a notice back as text from its JSON model.
     Render(render::RenderArgs),
+    /// Measure the parser on a folder of notices with gold files.
+    Eval(eval::EvalArgs),
 }
 
 /// An error that ends the command with exit code 2 and a one-line message.
@@ -48,6 +51,7 @@ pub(crate) fn run() -> ExitCode {
     let result = match cli.command {
         Command::Convert(args) => convert::run(args),
         Command::Render(args) => render::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => code,

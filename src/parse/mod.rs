@@ -299,6 +299,7 @@ impl<'a> Builder<'a> {
             span: self.span(base + pair.start..base + pair.value.end),
             value_span: self.span(base + pair.value.start..base + pair.value.end),
             before,
+            after: String::new(),
             starts_line: first,
         };
         let meta = &mut self.notice.meta;
@@ -441,6 +442,7 @@ impl<'a> Builder<'a> {
                         gap: gap.to_string(),
                         ..line.layout
                     },
+                    table: None,
                     tasks: vec![],
                     subsections: vec![],
                 });
@@ -575,6 +577,7 @@ impl<'a> Builder<'a> {
                 .as_ref()
                 .map_or(Cow::Borrowed(""), |r| interned(&inner[r.clone()])),
             span: self.span(base + clause.open..base + clause_end),
+            ..Attribution::default()
         };
         for role in &raw.roles {
             let name_ranges = raw.names_of(role);
@@ -635,6 +638,7 @@ impl<'a> Builder<'a> {
                 names,
                 separators,
                 span,
+                ..Role::default()
             });
         }
         if clause.close.is_none() {
