@@ -268,6 +268,9 @@ pub struct MetaField {
     pub after: String,
     /// This pair starts a new line of the header.
     pub starts_line: bool,
+    /// Blank lines before the pair's line (for a line's first pair).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub blank_before: u32,
 }
 
 /// The cover letter: addressees, body, requirements, attachment list, signature.
@@ -357,6 +360,9 @@ pub struct TableHeader {
     pub row: Row,
     /// Span of the header (all its lines).
     pub span: Span,
+    /// Whitespace around a `|` header row.
+    #[serde(skip_serializing_if = "Layout::is_empty")]
+    pub layout: Layout,
 }
 
 /// What a table column holds.
@@ -514,6 +520,58 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// What an attribution assigns, in the terms of a task's typed fields.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Assignment {
+    /// 责任领导.
+    pub leaders: Vec<String>,
+    /// 牵头单位.
+    pub lead_units: Vec<String>,
+    /// 责任单位.
+    pub responsible_units: Vec<String>,
+    /// 配合单位.
+    pub cooperating_units: Vec<String>,
+    /// 完成时限, as written.
+    pub deadline: Option<String>,
+}
+
+impl Attribution {
+    /// What the roles assign: each role's names go to the field of its
+    /// kind, except that under [`Attribution::first_is_lead`] the first name
+    /// of the first responsible list leads. The parser fills a task's
+    /// fields from this; the renderer writes the clause as written only
+    /// while the task's fields still equal it.
+    ///
+    /// ```
+    /// let notice = fenjie::parse("附件\n标题\n一、目标\n1.做事。(牵头单位:甲局;配合单位:乙局)").unwrap();
+    /// let task = notice.tasks().next().unwrap().task;
+    /// let a = task.attribution.as_ref().unwrap().assignment();
+    /// assert_eq!((a.lead_units, a.cooperating_units), (vec!["甲局".to_string()], vec!["乙局".to_string()]));
+    /// ```
+    pub fn assignment(&self) -> Assignment {
+        let mut a = Assignment::default();
+        let mut first_leads = self.first_is_lead;
+        for r in &self.roles {
+            let names = r.names.iter().cloned();
+            match r.kind {
+                RoleKind::Leaders => a.leaders.extend(names),
+                RoleKind::LeadUnits => a.lead_units.extend(names),
+                RoleKind::ResponsibleUnits if first_leads => {
+                    first_leads = false;
+                    let mut names = names;
+                    a.lead_units.extend(names.next());
+                    a.responsible_units.extend(names);
+                }
+                RoleKind::ResponsibleUnits => a.responsible_units.extend(names),
+                RoleKind::CooperatingUnits => a.cooperating_units.extend(names),
+                RoleKind::Deadline => a.deadline = Some(r.names_as_written()),
+                RoleKind::Unknown => {}
+            }
+        }
+        a
+    }
+}
+
 /// How a role is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -587,6 +645,27 @@ pub struct Role {
     /// phrase (a leader's title, a list tail such as `等部门`), or prose.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub written: String,
+}
+
+impl Role {
+    /// The names joined by their separators as written (`、` where none
+    /// were recorded).
+    pub fn names_as_written(&self) -> String {
+        let mut s = String::new();
+        let written = self.separators.len() + 1 == self.names.len();
+        for (i, name) in self.names.iter().enumerate() {
+            if i > 0 {
+                s.push_str(
+                    self.separators
+                        .get(i - 1)
+                        .filter(|_| written)
+                        .map_or("、", String::as_str),
+                );
+            }
+            s.push_str(name);
+        }
+        s
+    }
 }
 
 /// A quantified commitment found in a task's text.

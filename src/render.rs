@@ -34,7 +34,7 @@ pub fn render(notice: &Notice) -> String {
     }
     meta(&mut lines, &notice.meta);
     letter(&mut lines, &notice.letter);
-    if let Some(a) = &notice.attachment {
+    for a in notice.attachments() {
         attachment(&mut lines, a);
     }
     for u in &notice.unrecognized {
@@ -101,27 +101,36 @@ impl Lines {
 }
 
 fn meta(lines: &mut Lines, meta: &Meta) {
-    let mut current: Option<(Span, String)> = None;
+    let mut current: Option<(Span, Layout, String)> = None;
     for field in &meta.fields {
         let value = meta_value(meta, field);
         if field.starts_line {
-            if let Some((span, text)) = current.take() {
-                lines.push(&span, &Layout::default(), &text);
+            if let Some((span, layout, text)) = current.take() {
+                lines.push(&span, &layout, &text);
             }
-            current = Some((field.span, String::new()));
+            let layout = Layout {
+                blank_before: field.blank_before,
+                ..Layout::default()
+            };
+            current = Some((field.span, layout, String::new()));
         }
-        let (_, text) = current.get_or_insert_with(|| (field.span, String::new()));
+        let (_, _, text) =
+            current.get_or_insert_with(|| (field.span, Layout::default(), String::new()));
         text.push_str(&field.before);
         text.push_str(&field.key);
-        text.push_str(if field.separator.is_empty() {
-            ":"
-        } else {
-            &field.separator
-        });
+        // A value written without its key (a bare date under the title) has no colon either.
+        if !field.key.is_empty() {
+            text.push_str(if field.separator.is_empty() {
+                ":"
+            } else {
+                &field.separator
+            });
+        }
         text.push_str(&value);
+        text.push_str(&field.after);
     }
-    if let Some((span, text)) = current {
-        lines.push(&span, &Layout::default(), &text);
+    if let Some((span, layout, text)) = current {
+        lines.push(&span, &layout, &text);
     }
     // Typed fields set in code with no pair as written get a line of their own.
     let written = |key: MetaKey| meta.fields.iter().any(|f| f.field == Some(key));
@@ -268,6 +277,9 @@ fn attachment(lines: &mut Lines, a: &Attachment) {
                 &format!("{marker}{}{}", s.layout.gap, s.title),
             );
         }
+        if let Some(table) = &s.table {
+            row(lines, &table.row, &table.span, &table.layout);
+        }
         s.tasks.iter().for_each(|t| task(lines, t));
         for sub in &s.subsections {
             let marker = if sub.marker.is_empty() {
@@ -286,91 +298,140 @@ fn attachment(lines: &mut Lines, a: &Attachment) {
 }
 
 fn task(lines: &mut Lines, t: &Task) {
-    let marker = if t.marker.is_empty() {
-        format!("{}.", t.number)
-    } else {
-        t.marker.clone()
+    // A task whose number could not be read is written without one.
+    let marker = match (t.marker.is_empty(), t.number) {
+        (false, _) => t.marker.clone(),
+        (true, 0) => String::new(),
+        (true, n) => format!("{n}."),
     };
-    let clause = match &t.attribution {
-        Some(a) if attribution_is_current(t, a) => written_clause(a),
-        _ => canonical_clause(t),
+    let current = t
+        .attribution
+        .as_ref()
+        .filter(|a| attribution_is_current(t, a));
+    let unassigned = t.attribution.is_none()
+        && t.leaders.is_empty()
+        && t.lead_units.is_empty()
+        && t.responsible_units.is_empty()
+        && t.cooperating_units.is_empty()
+        && t.deadline.is_none();
+    if let Some(r) = t.row.as_ref().filter(|r| row_is_current(t, r)) {
+        if current.is_some() || unassigned {
+            return row(lines, r, &t.span, &t.layout);
+        }
+    }
+    let clause = match current {
+        Some(a) => written_clause(a),
+        None => canonical_clause(t),
     };
     lines.push(
         &t.span,
         &t.layout,
         &format!("{marker}{}{}{clause}", t.layout.gap, t.text),
     );
+    // Roles written on lines of their own below the task.
+    for r in current.iter().flat_map(|a| &a.roles) {
+        if let Some(layout) = &r.line {
+            lines.push(&r.span, layout, &format!("{}{}", written_role(r), r.end));
+        }
+    }
+}
+
+/// A table row as written: one line with `|` between cells, or one line per cell.
+fn row(lines: &mut Lines, r: &Row, span: &Span, layout: &Layout) {
+    if r.cell_per_line {
+        for c in &r.cells {
+            lines.push(&c.span, &c.layout, &c.text);
+        }
+        return;
+    }
+    let mut text = String::new();
+    for c in &r.cells {
+        text.push_str(&c.before);
+        text.push_str(&c.text);
+    }
+    text.push_str(&r.after);
+    lines.push(span, layout, &text);
+}
+
+/// The row's cells still say the task's number and text.
+fn row_is_current(t: &Task, r: &Row) -> bool {
+    r.cells.first().is_some_and(|c| c.text == t.marker)
+        && (t.text.is_empty() || r.cells.iter().any(|c| c.text == t.text))
 }
 
 /// True while the clause as written still says what the task's typed fields say.
 fn attribution_is_current(t: &Task, a: &Attribution) -> bool {
-    let of = |kind: RoleKind| -> Vec<&str> {
-        a.roles
-            .iter()
-            .filter(|r| r.kind == kind)
-            .flat_map(|r| r.names.iter().map(String::as_str))
-            .collect()
-    };
-    let deadline: Vec<String> = a
-        .roles
-        .iter()
-        .filter(|r| r.kind == RoleKind::Deadline)
-        .map(join_names)
-        .collect();
-    of(RoleKind::Leaders) == t.leaders
-        && of(RoleKind::LeadUnits) == t.lead_units
-        && of(RoleKind::ResponsibleUnits) == t.responsible_units
-        && of(RoleKind::CooperatingUnits) == t.cooperating_units
-        && deadline.last().map(String::as_str) == t.deadline.as_ref().map(|d| d.text.as_str())
+    let assigned = a.assignment();
+    assigned.leaders == t.leaders
+        && assigned.lead_units == t.lead_units
+        && assigned.responsible_units == t.responsible_units
+        && assigned.cooperating_units == t.cooperating_units
+        && assigned.deadline.as_deref() == t.deadline.as_ref().map(|d| d.text.as_str())
 }
 
-fn join_names(r: &Role) -> String {
-    let mut s = String::new();
-    for (i, name) in r.names.iter().enumerate() {
-        if i > 0 {
-            s.push_str(
-                r.separators
-                    .get(i - 1)
-                    .filter(|_| r.separators.len() + 1 == r.names.len())
-                    .map_or("、", |x| x),
-            );
-        }
-        s.push_str(name);
+/// A role as written: the text it was read from while that still holds
+/// every name, else built from key, delimiter and names in its form.
+fn written_role(r: &Role) -> String {
+    let names = r.names_as_written();
+    if !r.written.is_empty() && holds_in_order(&r.written, &r.names) {
+        return r.written.clone();
     }
-    s
-}
-
-fn written_clause(a: &Attribution) -> String {
-    let sep = if a.role_separator.is_empty() {
-        "\u{ff1b}"
-    } else {
-        &a.role_separator
-    };
-    let roles: Vec<String> = a
-        .roles
-        .iter()
-        .map(|r| {
+    match r.form {
+        RoleForm::Keyed => {
             let delimiter = if r.delimiter.is_empty() {
                 "\u{ff1a}"
             } else {
                 &r.delimiter
             };
-            format!("{}{delimiter}{}", r.key, join_names(r))
-        })
+            format!("{}{delimiter}{names}", r.key)
+        }
+        RoleForm::Prose => format!("{names}{}", r.key),
+        RoleForm::Bare => names,
+    }
+}
+
+/// `names` occur in `text` in order.
+fn holds_in_order(text: &str, names: &[String]) -> bool {
+    let mut rest = text;
+    names.iter().all(|n| match rest.find(n.as_str()) {
+        Some(i) => {
+            rest = &rest[i + n.len()..];
+            true
+        }
+        None => false,
+    })
+}
+
+fn written_clause(a: &Attribution) -> String {
+    let inline: Vec<String> = a
+        .roles
+        .iter()
+        .filter(|r| r.line.is_none())
+        .map(written_role)
         .collect();
-    let open = if a.open.is_empty() {
+    if inline.is_empty() && a.remark.is_empty() {
+        return String::new();
+    }
+    let sep = if a.role_separator.is_empty() {
+        "\u{ff1b}"
+    } else {
+        &a.role_separator
+    };
+    // A clause built in code (no span) gets canonical brackets; a parsed one
+    // its own, which may be none (`由…负责` closing the task's last sentence)
+    // or no closing one (cut off in the source).
+    let built = a.span.is_empty();
+    let open = if built && a.open.is_empty() {
         "\u{ff08}"
     } else {
         &a.open
     };
-    // `close` is empty both for a clause cut off in the source and for one
-    // built in code; only the first has an opening bracket as written.
-    let close = if a.open.is_empty() {
+    let close = if built && a.close.is_empty() {
         "\u{ff09}"
     } else {
         &a.close
     };
-    format!("{open}{}{close}", roles.join(sep))
+    format!("{open}{}{}{close}", inline.join(sep), a.remark)
 }
 
 fn canonical_clause(t: &Task) -> String {

@@ -18,6 +18,7 @@ pub(crate) fn strip_source(n: &mut Notice) {
         f.before.clear();
         f.separator.clear();
         f.after.clear();
+        f.blank_before = 0;
         f.key.retain(|c| !crate::parse::trivia::is_space(c));
     }
     let l = &mut n.letter;
