@@ -107,6 +107,40 @@ impl RawAttribution {
         self.remark = None;
     }
 
+    /// True when key, delimiter, names and separators of `role` are all of
+    /// its text, back to back: then they rebuild it exactly and the role
+    /// needs no copy of its text as written.
+    pub(crate) fn rebuilds(&self, role: &RawRole) -> bool {
+        let names = self.names_of(role);
+        let seps = self.separators_of(role);
+        let (Some(first), Some(last)) = (names.first(), names.last()) else {
+            return role.form == RoleForm::Keyed
+                && role.key.start == role.range.start
+                && role.delimiter.end == role.range.end;
+        };
+        let list_ok = seps.len() + 1 == names.len()
+            && names
+                .iter()
+                .zip(seps)
+                .zip(&names[1..])
+                .all(|((n, s), next)| n.end == s.start && s.end == next.start);
+        let ends_ok = match role.form {
+            RoleForm::Keyed => {
+                role.key.start == role.range.start
+                    && role.key.end == role.delimiter.start
+                    && role.delimiter.end == first.start
+                    && last.end == role.range.end
+            }
+            RoleForm::Prose => {
+                first.start == role.range.start
+                    && last.end == role.key.start
+                    && role.key.end == role.range.end
+            }
+            RoleForm::Bare => first.start == role.range.start && last.end == role.range.end,
+        };
+        list_ok && ends_ok
+    }
+
     /// A table cell's names as one bare role of `kind` (cleared first).
     pub(crate) fn push_cell(&mut self, cell: &str, kind: RoleKind) {
         self.clear();
@@ -128,7 +162,7 @@ impl RawAttribution {
         range: Range<usize>,
     ) {
         let (names, separators) = (self.names.len(), self.separators.len());
-        split_list(inner, list.start, list.end, self);
+        split_names(inner, list.start, list.end, false, self);
         super::names::tidy(inner, &mut self.names, &mut self.separators, names, separators, kind);
         self.roles.push(RawRole {
             delimiter: key.start..key.start,
@@ -244,8 +278,9 @@ fn parse_keyed(inner: &str, raw: &mut RawAttribution) -> bool {
         match role_head(rest) {
             Some((key_len, kind, head_len, slipped)) => {
                 let names_start = pos + head_len;
-                let end = role_end(inner, names_start);
-                split_list(inner, names_start, end, raw);
+                let end = split_names(inner, names_start, inner.len(), true, raw);
+                // The role as written runs to its last name before tidying.
+                let written_end = raw.names[names..].last().map_or(names_start, |n| n.end);
                 super::names::tidy(inner, &mut raw.names, &mut raw.separators, names, separators, kind);
                 raw.roles.push(RawRole {
                     key: pos..pos + key_len,
@@ -255,19 +290,19 @@ fn parse_keyed(inner: &str, raw: &mut RawAttribution) -> bool {
                     separators: separators..raw.separators.len(),
                     slipped,
                     form: RoleForm::Keyed,
-                    range: pos..trimmed(inner, pos..end).end,
+                    range: pos..written_end,
                 });
                 pos = end;
             }
             None => {
                 // Text after a role separator with no key: more names of the previous role.
-                let end = role_end(inner, pos);
-                split_list(inner, pos, end, raw);
+                let end = split_names(inner, pos, inner.len(), true, raw);
+                let written_end = raw.names[names..].last().map_or(pos, |n| n.end);
                 if let Some(last) = raw.roles.last_mut() {
                     super::names::tidy(inner, &mut raw.names, &mut raw.separators, names, separators, last.kind);
                     last.names.end = raw.names.len();
                     last.separators.end = raw.separators.len();
-                    last.range.end = trimmed(inner, pos..end).end.max(last.range.end);
+                    last.range.end = written_end.max(last.range.end);
                 }
                 pos = end;
             }
@@ -306,37 +341,44 @@ pub(crate) fn top_level(s: &str, start: usize, end: usize) -> impl Iterator<Item
     })
 }
 
-/// Where the role whose names start at `start` ends: a `;` outside
-/// brackets, or a comma followed by another known role key
-/// (`牵头单位:X,配合单位:Y`), or the end.
-fn role_end(inner: &str, start: usize) -> usize {
-    top_level(inner, start, inner.len())
-        .find(|&(at, c)| {
+/// Splits names from `start` into trimmed ranges on `、` and commas outside
+/// brackets, appending name and separator ranges to `raw`; returns where
+/// the list ends. A bounded list ends at `end`; a keyed role's list
+/// (`role_ends`) ends earlier at a `;` outside brackets, or at a comma
+/// followed by another known role key (`牵头单位:X,配合单位:Y`).
+fn split_names(
+    inner: &str,
+    start: usize,
+    end: usize,
+    role_ends: bool,
+    raw: &mut RawAttribution,
+) -> usize {
+    let first_name = raw.names.len();
+    let mut name_start = start;
+    let mut list_end = end;
+    for (at, c) in top_level(inner, start, end) {
+        let ends_role = || {
             is_semicolon(c)
                 || (is_name_separator(c)
                     && c != '、'
                     && starts_with_known_role(&inner[at + c.len_utf8()..]))
-        })
-        .map_or(inner.len(), |(at, _)| at)
-}
-
-/// Splits `inner[start..end]` into trimmed names on `、` and commas outside
-/// brackets, appending name and separator ranges to `raw`.
-fn split_list(inner: &str, start: usize, end: usize, raw: &mut RawAttribution) {
-    let first_name = raw.names.len();
-    let mut name_start = start;
-    for (at, c) in top_level(inner, start, end) {
+        };
+        if role_ends && ends_role() {
+            list_end = at;
+            break;
+        }
         if is_name_separator(c) {
             raw.names.push(trimmed(inner, name_start..at));
             raw.separators.push(at..at + c.len_utf8());
             name_start = at + c.len_utf8();
         }
     }
-    let last = trimmed(inner, name_start..end);
+    let last = trimmed(inner, name_start..list_end);
     // `责任单位:` with nothing after it is an empty list, not one empty name.
     if !(raw.names.len() == first_name && last.is_empty()) {
         raw.names.push(last);
     }
+    list_end
 }
 
 fn trimmed(s: &str, r: Range<usize>) -> Range<usize> {

@@ -120,7 +120,7 @@ impl Builder<'_> {
     ) -> Vec<Role> {
         let at = |r: &Range<usize>| base + r.start..base + r.end;
         let mut roles = Vec::with_capacity(raw.roles.len());
-        for role in &raw.roles {
+        for (i, role) in raw.roles.iter().enumerate() {
             let names: Vec<String> = raw
                 .names_of(role)
                 .iter()
@@ -138,7 +138,7 @@ impl Builder<'_> {
                     .collect()
             };
             let key = &inner[role.key.clone()];
-            self.role_diagnostics(role, key, inner, &at);
+            self.role_diagnostics(role, key, inner, &at, i == 0);
             let mut built = Role {
                 key: interned(key),
                 kind: role.kind,
@@ -149,9 +149,8 @@ impl Builder<'_> {
                 form: role.form,
                 ..Role::default()
             };
-            let written = &inner[role.range.clone()];
-            if rebuilt(&built) != written {
-                built.written = written.to_string();
+            if !raw.rebuilds(role) {
+                built.written = inner[role.range.clone()].to_string();
             }
             roles.push(built);
         }
@@ -164,8 +163,12 @@ impl Builder<'_> {
         key: &str,
         inner: &str,
         at: &dyn Fn(&Range<usize>) -> Range<usize>,
+        first: bool,
     ) {
-        self.dialect.key(key);
+        // One key per clause tells its script; the rest would cost without telling more.
+        if first {
+            self.dialect.key(key);
+        }
         self.dialect.punctuation(&inner[role.delimiter.clone()]);
         if !matches!(
             key,
@@ -194,15 +197,6 @@ impl Builder<'_> {
                 Some("known keys: 责任领导, 牵头单位, 责任单位, 配合单位, 完成时限 (see docs/dialects.md)".into()),
             );
         }
-    }
-}
-
-/// A role as key, delimiter and names would write it (prose: names then key).
-fn rebuilt(r: &Role) -> String {
-    match r.form {
-        RoleForm::Keyed => format!("{}{}{}", r.key, r.delimiter, r.names_as_written()),
-        RoleForm::Prose => format!("{}{}", r.names_as_written(), r.key),
-        RoleForm::Bare => r.names_as_written(),
     }
 }
 

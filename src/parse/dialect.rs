@@ -45,8 +45,13 @@ impl Tracker {
 
     /// Notes the script of a role key.
     pub(crate) fn key(&mut self, key: &str) {
-        const TRADITIONAL: &str = "牽頭單責領導負參與協辦時間節點門";
-        if key.chars().any(|c| TRADITIONAL.contains(c)) {
+        let traditional = |c| {
+            matches!(
+                c,
+                '牽' | '頭' | '單' | '責' | '領' | '導' | '負' | '參' | '與' | '協' | '辦' | '時' | '間' | '節' | '點' | '門'
+            )
+        };
+        if key.chars().any(traditional) {
             self.traditional = true;
         } else if !key.is_empty() {
             self.simplified = true;

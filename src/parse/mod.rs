@@ -415,14 +415,17 @@ impl<'a> Builder<'a> {
             starts_line: blank_before.is_some(),
             blank_before: blank_before.unwrap_or(0),
         };
-        let stripped = strip_key(key);
-        if self
-            .notice
-            .meta
-            .fields
-            .iter()
-            .any(|f| !f.key.is_empty() && strip_key(&f.key) == stripped)
-        {
+        let unpadded = |k: &str| k.chars().filter(|&c| !trivia::is_space(c)).collect::<Vec<_>>();
+        // Only a key the header already has can repeat it; most keys are new.
+        let again = || {
+            let key = unpadded(key);
+            self.notice
+                .meta
+                .fields
+                .iter()
+                .any(|f| !f.key.is_empty() && unpadded(&f.key) == key)
+        };
+        if !self.dialect.has(Convention::HeaderRepeated) && field.field.is_some() && again() {
             self.saw(Convention::HeaderRepeated, base);
         }
         self.set_meta(field);

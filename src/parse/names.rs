@@ -35,6 +35,19 @@ const TAILS: &[&str] = &[
     "等",
 ];
 
+/// The last characters of the tails: most names end otherwise.
+const TAIL_ENDS: &[char] = &['等', '门', '門', '位', '責', '责'];
+
+/// 各, which starts `各县、市、区政府`.
+const EVERY: &char = &'各';
+
+/// The UTF-8 bytes of a three-byte character.
+fn utf8(c: &char) -> [u8; 3] {
+    let mut buf = [0; 3];
+    c.encode_utf8(&mut buf);
+    buf
+}
+
 /// Titles after a leader's name, longest first.
 const TITLES: &[&str] = &[
     "常务副市长",
@@ -96,6 +109,20 @@ pub(crate) fn tidy(
     first_separator: usize,
     kind: RoleKind,
 ) {
+    // Most lists need nothing: test each name's first and last character's
+    // bytes first (every Han character here is three bytes).
+    let untouched = |r: &Range<usize>| {
+        let b = &text.as_bytes()[r.clone()];
+        let (Some(first), Some(last)) = (b.first_chunk::<3>(), b.last_chunk::<3>()) else {
+            return true;
+        };
+        *first != utf8(EVERY)
+            && !TAIL_ENDS.iter().any(|e| *last == utf8(e))
+            && (kind != RoleKind::Leaders || b.len() < 12)
+    };
+    if names[first_name..].iter().all(untouched) {
+        return;
+    }
     join_level_fragments(text, names, separators, first_name, first_separator);
     for name in &mut names[first_name..] {
         strip_tail(text, name);
@@ -158,8 +185,7 @@ fn strip_tail(text: &str, name: &mut Range<usize>) {
     let Some(last) = s.chars().next_back() else {
         return;
     };
-    // Every tail ends in one of these; most names end otherwise.
-    if !matches!(last, '等' | '门' | '門' | '位' | '責' | '责') {
+    if !TAIL_ENDS.contains(&last) {
         return;
     }
     if let Some(tail) = TAILS
@@ -173,8 +199,9 @@ fn strip_tail(text: &str, name: &mut Range<usize>) {
 /// Cuts a title off a leader's name, leaving a personal name of 2–4 characters.
 fn strip_title(text: &str, name: &mut Range<usize>) {
     let s = &text[name.clone()];
-    // A personal name alone is 2–3 characters, rarely 4; a title makes it longer.
-    if s.chars().count() < 4 {
+    // A personal name alone is 2–3 characters, rarely 4; a title makes it
+    // longer. Four Han characters take 12 bytes: a cheap first test.
+    if s.len() < 12 || s.chars().count() < 4 {
         return;
     }
     if let Some(title) = TITLES.iter().find(|t| {

@@ -174,10 +174,18 @@ static LEAD_RULE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where `text` states a first-is-lead rule, if it does.
 pub(crate) fn lead_rule(text: &str) -> Option<Range<usize>> {
-    // Nearly every clause says 牵头 (牵头单位:…); only "为牵头" can be a rule.
-    let says_rule = ["为牵头", "為牽頭", "是牵头"]
-        .iter()
-        .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some());
+    // Nearly every clause says 牵头 (牵头单位:…); only 为牵头 / 是牵头 /
+    // 為牽頭 can start a rule, so the pattern runs only after one. The test
+    // is on bytes: 牵 is E7 89 B5 and 牽 E7 89 BD, so every hit is a 0x89.
+    let bytes = text.as_bytes();
+    let says_rule = memchr::memchr_iter(0x89, bytes).any(|i| {
+        i >= 1
+            && bytes[i - 1] == 0xE7
+            && matches!(bytes.get(i + 1), Some(0xB5 | 0xBD))
+            && ["为", "為", "是"]
+                .iter()
+                .any(|w| bytes[..i - 1].ends_with(w.as_bytes()))
+    });
     if !says_rule {
         return None;
     }
