@@ -436,7 +436,10 @@ fn attribution_difference(g: &GoldTask, t: &Task) -> Option<String> {
     let deadline = t.deadline.as_ref().map(|d| d.text.clone());
     let mut diffs = vec![];
     if t.lead_units != g.lead_units {
-        diffs.push(format!("lead {:?} vs gold {:?}", t.lead_units, g.lead_units));
+        diffs.push(format!(
+            "lead {:?} vs gold {:?}",
+            t.lead_units, g.lead_units
+        ));
     }
     if responsible != g.responsible_units {
         diffs.push(format!(
@@ -480,7 +483,9 @@ fn check_meta(report: &mut FileReport, notice: &Notice, gold: &Gold) {
             "validity" => m.validity.as_deref() == want,
             // The gold may give a time after the date; the model keeps the date.
             "published" => {
-                let date = want.and_then(|w| w.get(..10)).and_then(|d| d.parse::<Date>().ok());
+                let date = want
+                    .and_then(|w| w.get(..10))
+                    .and_then(|d| d.parse::<Date>().ok());
                 m.published == date
             }
             _ => false,

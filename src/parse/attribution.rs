@@ -163,7 +163,14 @@ impl RawAttribution {
     ) {
         let (names, separators) = (self.names.len(), self.separators.len());
         split_names(inner, list.start, list.end, false, self);
-        super::names::tidy(inner, &mut self.names, &mut self.separators, names, separators, kind);
+        super::names::tidy(
+            inner,
+            &mut self.names,
+            &mut self.separators,
+            names,
+            separators,
+            kind,
+        );
         self.roles.push(RawRole {
             delimiter: key.start..key.start,
             key,
@@ -243,9 +250,9 @@ pub(crate) fn starts_with_known_role(input: &str) -> bool {
 pub(crate) fn parse_clause(inner: &str, raw: &mut RawAttribution, lead_rule: bool) -> bool {
     raw.clear();
     let rule = super::prose::lead_rule(inner);
-    let end = rule.as_ref().map_or(inner.len(), |r| {
-        super::prose::remark_start(inner, r.start)
-    });
+    let end = rule
+        .as_ref()
+        .map_or(inner.len(), |r| super::prose::remark_start(inner, r.start));
     let body = &inner[..end];
     // A failed attempt may leave roles behind: clear before the next.
     let parsed = parse_keyed(body, raw)
@@ -281,7 +288,14 @@ fn parse_keyed(inner: &str, raw: &mut RawAttribution) -> bool {
                 let end = split_names(inner, names_start, inner.len(), true, raw);
                 // The role as written runs to its last name before tidying.
                 let written_end = raw.names[names..].last().map_or(names_start, |n| n.end);
-                super::names::tidy(inner, &mut raw.names, &mut raw.separators, names, separators, kind);
+                super::names::tidy(
+                    inner,
+                    &mut raw.names,
+                    &mut raw.separators,
+                    names,
+                    separators,
+                    kind,
+                );
                 raw.roles.push(RawRole {
                     key: pos..pos + key_len,
                     kind,
@@ -299,7 +313,14 @@ fn parse_keyed(inner: &str, raw: &mut RawAttribution) -> bool {
                 let end = split_names(inner, pos, inner.len(), true, raw);
                 let written_end = raw.names[names..].last().map_or(pos, |n| n.end);
                 if let Some(last) = raw.roles.last_mut() {
-                    super::names::tidy(inner, &mut raw.names, &mut raw.separators, names, separators, last.kind);
+                    super::names::tidy(
+                        inner,
+                        &mut raw.names,
+                        &mut raw.separators,
+                        names,
+                        separators,
+                        last.kind,
+                    );
                     last.names.end = raw.names.len();
                     last.separators.end = raw.separators.len();
                     last.range.end = written_end.max(last.range.end);
@@ -324,7 +345,11 @@ fn separator_len(inner: &str, pos: usize, first: &mut Option<Range<usize>>) -> u
 }
 
 /// The characters of `s[start..end]` outside brackets and quotes, with their offsets.
-pub(crate) fn top_level(s: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+pub(crate) fn top_level(
+    s: &str,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut closers: Vec<char> = vec![];
     s[start..end].char_indices().filter_map(move |(i, c)| {
         if let Some(&want) = closers.last() {

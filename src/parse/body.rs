@@ -53,7 +53,9 @@ impl Builder<'_> {
         };
         match m.kind {
             k if k.is_section() && !self.has_clause(content, m) => self.section(line, m),
-            MarkerKind::ParenNumeral if !self.has_clause(content, m) && !self.paren_tasks_here() => {
+            MarkerKind::ParenNumeral
+                if !self.has_clause(content, m) && !self.paren_tasks_here() =>
+            {
                 self.subsection(line, m)
             }
             _ => {
@@ -364,9 +366,10 @@ impl Builder<'_> {
         };
         if !table.cell_per_line {
             return match table::split_pipes(content) {
-                Some((cells, after)) if cells.first().is_some_and(|c| {
-                    table::row_number(&content[c.text.clone()]).is_some()
-                }) =>
+                Some((cells, after))
+                    if cells
+                        .first()
+                        .is_some_and(|c| table::row_number(&content[c.text.clone()]).is_some()) =>
                 {
                     self.pipe_task(line, &cells, after);
                     true

@@ -47,7 +47,10 @@ impl Builder<'_> {
             // The rule holds from here on (下同), this clause included.
             self.lead_rule = true;
             self.dialect.key(&inner[remark.clone()]);
-            self.saw(Convention::LeadRuleFirstListed, base + inner_start + remark.start);
+            self.saw(
+                Convention::LeadRuleFirstListed,
+                base + inner_start + remark.start,
+            );
         }
         let attribution = Attribution {
             roles: self.roles(raw, inner, base + inner_start),
@@ -104,7 +107,10 @@ impl Builder<'_> {
             self.diagnose(
                 Code::UnbalancedBracket,
                 open,
-                format!("attribution clause opened with `{}` is never closed", a.open),
+                format!(
+                    "attribution clause opened with `{}` is never closed",
+                    a.open
+                ),
                 Some(format!("add `{close}` at the end of the line")),
             );
         }

@@ -93,7 +93,12 @@ pub(crate) fn parse_deadline(text: &str, year_of_notice: Option<u16>) -> Option<
     let (rest, y) = opt(year).parse(text).ok()?;
     let year = y.map_or(year_of_notice, |y| u16::try_from(y).ok())?;
     let month = match rest {
-        _ if y.is_some() && all_consuming(deadline_tail).parse(rest).is_ok() && !rest.is_empty() => 12,
+        _ if y.is_some()
+            && all_consuming(deadline_tail).parse(rest).is_ok()
+            && !rest.is_empty() =>
+        {
+            12
+        }
         "年底" | "年底前" | "年末" | "年底前完成" => 12,
         "上半年" | "上半年前" | "6月份" => 6,
         "一季度" | "第一季度" | "一季度末" | "第一季度末" => 3,

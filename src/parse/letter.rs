@@ -77,8 +77,7 @@ impl Builder<'_> {
     /// The signing date (成文日期), and the signatory on the line before it.
     fn signing_date(&mut self, line: &Line, was_paragraph: bool) -> bool {
         let content = self.content(line);
-        let Some(date) = parse_date(content).filter(|_| self.notice.letter.signed.is_none())
-        else {
+        let Some(date) = parse_date(content).filter(|_| self.notice.letter.signed.is_none()) else {
             return false;
         };
         let signed_line = self.text_line(line);
@@ -129,7 +128,11 @@ impl Builder<'_> {
                     PendingKind::Subsection
                 };
                 // Only one numbered paragraph waits; a later one replaces it.
-                if let Some(i) = self.pending.iter().position(|p| p.kind == PendingKind::Task) {
+                if let Some(i) = self
+                    .pending
+                    .iter()
+                    .position(|p| p.kind == PendingKind::Task)
+                {
                     self.pending.truncate(i);
                 }
                 self.paragraph(&line);
@@ -163,7 +166,9 @@ impl Builder<'_> {
         }
         self.notice.attachment = Some(Attachment::default());
         self.phase = Phase::Attachment;
-        let at = pending.first().map_or(self.last_content_end, |p| p.line.content.start);
+        let at = pending
+            .first()
+            .map_or(self.last_content_end, |p| p.line.content.start);
         self.saw(Convention::BreakdownInLetter, at);
         for p in pending {
             self.attachment_line(p.line);
@@ -172,7 +177,10 @@ impl Builder<'_> {
 
     /// The title or header name again, as web pages print it above the letter.
     fn is_repeated_header(&self, content: &str) -> bool {
-        self.notice.title.as_ref().is_some_and(|t| t.text == content)
+        self.notice
+            .title
+            .as_ref()
+            .is_some_and(|t| t.text == content)
             || self.notice.meta.name.as_deref() == Some(content)
     }
 
@@ -254,7 +262,9 @@ mod tests {
 
     #[test]
     fn headings_are_told_from_requirements() {
-        assert!(is_heading_like("高质量建设“一圈五区”和五个“区块链接”,推动区域协调发展"));
+        assert!(is_heading_like(
+            "高质量建设“一圈五区”和五个“区块链接”,推动区域协调发展"
+        ));
         assert!(is_heading_like("支持民间投资介入重大工程项目建设。"));
         assert!(!is_heading_like("高度重视,认真研究政策。各县区要坚持…"));
     }

@@ -154,7 +154,9 @@ fn paren_arabic_marker(input: &str) -> IResult<&str, Marker<'_>> {
     let number = text
         .trim_matches(|c: char| !c.is_ascii_digit())
         .parse()
-        .map_err(|_| nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit)))?;
+        .map_err(|_| {
+            nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit))
+        })?;
     Ok((
         rest,
         Marker {
@@ -207,10 +209,16 @@ mod tests {
     #[test]
     fn reads_the_other_notices_markers() {
         let m = marker("第三部分 深化改革").unwrap();
-        assert_eq!((m.kind, m.text, m.number), (MarkerKind::Part, "第三部分", 3));
+        assert_eq!(
+            (m.kind, m.text, m.number),
+            (MarkerKind::Part, "第三部分", 3)
+        );
         assert_eq!(marker("第二部分、改革").unwrap().text, "第二部分、");
         let m = marker("(12)做事").unwrap();
-        assert_eq!((m.kind, m.text, m.number), (MarkerKind::ParenArabic, "(12)", 12));
+        assert_eq!(
+            (m.kind, m.text, m.number),
+            (MarkerKind::ParenArabic, "(12)", 12)
+        );
         let m = marker("\u{ff08}3\u{ff09}做事").unwrap();
         assert_eq!((m.kind, m.number), (MarkerKind::ParenArabic, 3));
         let m = marker("\u{2462}做事").unwrap();

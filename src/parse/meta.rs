@@ -199,7 +199,10 @@ pub(crate) fn keyless_field(value: &str) -> Option<MetaKey> {
         Some(MetaKey::DocNo)
     } else if super::parse_date(value).is_some() {
         Some(MetaKey::Published)
-    } else if matches!(value, "有效" | "失效" | "废止" | "已废止" | "已失效" | "現行有效") {
+    } else if matches!(
+        value,
+        "有效" | "失效" | "废止" | "已废止" | "已失效" | "現行有效"
+    ) {
         Some(MetaKey::Validity)
     } else {
         None
@@ -209,7 +212,8 @@ pub(crate) fn keyless_field(value: &str) -> Option<MetaKey> {
 /// A short value with no sentence punctuation: one more value of a keyless
 /// header (综合政务, 长清区政府).
 pub(crate) fn is_short_value(value: &str) -> bool {
-    value.chars().count() <= 20 && !value.contains(['。', ',', '\u{ff0c}', ':', '\u{ff1a}', ';', '\u{ff1b}'])
+    value.chars().count() <= 20
+        && !value.contains(['。', ',', '\u{ff0c}', ':', '\u{ff1a}', ';', '\u{ff1b}'])
 }
 
 /// `113701130042070099-A/2021-4059841`, `011346509/2021-22221`.
@@ -217,7 +221,8 @@ fn is_index_number(s: &str) -> bool {
     (10..=40).contains(&s.len())
         && s.contains('/')
         && s.starts_with(|c: char| c.is_ascii_digit())
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-'))
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-'))
 }
 
 /// `济长政办字〔2021〕3号`.
@@ -289,7 +294,10 @@ mod tests {
 
     #[test]
     fn knows_keyless_values() {
-        assert_eq!(keyless_field("113701130042070099-A/2021-4059841"), Some(MetaKey::IndexNo));
+        assert_eq!(
+            keyless_field("113701130042070099-A/2021-4059841"),
+            Some(MetaKey::IndexNo)
+        );
         assert_eq!(keyless_field("济长政办字〔2021〕3号"), Some(MetaKey::DocNo));
         assert_eq!(keyless_field("2021-04-01"), Some(MetaKey::Published));
         assert_eq!(keyless_field("有效"), Some(MetaKey::Validity));

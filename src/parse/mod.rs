@@ -355,7 +355,11 @@ impl<'a> Builder<'a> {
                 content[prev_end..pair.start].to_string()
             };
             prev_end = pair.value.end;
-            let after = if i == last { &content[pair.value.end..] } else { "" };
+            let after = if i == last {
+                &content[pair.value.end..]
+            } else {
+                ""
+            };
             let blank_before = (i == 0).then_some(line.layout.blank_before);
             self.meta_pair(base, content, pair, before, after, blank_before);
         }
@@ -415,7 +419,11 @@ impl<'a> Builder<'a> {
             starts_line: blank_before.is_some(),
             blank_before: blank_before.unwrap_or(0),
         };
-        let unpadded = |k: &str| k.chars().filter(|&c| !trivia::is_space(c)).collect::<Vec<_>>();
+        let unpadded = |k: &str| {
+            k.chars()
+                .filter(|&c| !trivia::is_space(c))
+                .collect::<Vec<_>>()
+        };
         // Only a key the header already has can repeat it; most keys are new.
         let again = || {
             let key = unpadded(key);
@@ -536,23 +544,34 @@ impl<'a> Builder<'a> {
             return self.saw(Convention::Truncated, at.saturating_sub(1));
         }
         let body = &self.text[..self.last_content_end];
-        let Some(last) = body.chars().next_back() else {
+        let line_start = body.rfind('\n').map_or(0, |i| i + 1);
+        // The last line without the tags a page's source wraps it in.
+        let (lead, last_line, _, _) = trivia::split_line(&body[line_start..]);
+        let end = line_start + lead.len() + last_line.len();
+        let Some(last) = last_line.chars().next_back() else {
             return;
         };
-        let line_start = body.rfind('\n').map_or(0, |i| i + 1);
-        let last_line = body[line_start..].trim_matches(trivia::is_space);
         let in_body = matches!(self.phase, Phase::Attachment | Phase::AttachmentTitle);
-        // A title, a signatory or a date ends without a stop and is whole.
+        // A title, a signatory or a date ends without a stop and is whole;
+        // so do a page's buttons under the notice.
         let short_line = parse_date(last_line).is_some() || last_line.chars().count() <= 20;
-        if is_terminal(last) || (!in_body && short_line) || (in_body && self.row_is_full()) {
+        if is_terminal(last)
+            || noise::is_navigation(last_line)
+            || (!in_body && short_line)
+            || (in_body && self.row_is_full())
+        {
             return;
         }
-        self.extend_task_over_cut_line(line_start);
-        let at = self.last_content_end - last.len_utf8()..self.last_content_end;
+        self.extend_task_over_cut_line(line_start, end);
+        let at = end - last.len_utf8()..end;
         let message = match self.notice.tasks().last().map(|t| t.task) {
             Some(t) if t.span.start <= at.start && at.end <= t.span.end => format!(
                 "the notice ends here, inside task {}; what it has is kept",
-                if t.marker.is_empty() { "(unnumbered)" } else { t.marker.as_str() }
+                if t.marker.is_empty() {
+                    "(unnumbered)"
+                } else {
+                    t.marker.as_str()
+                }
             ),
             _ => "the notice ends here, mid-sentence; what it has is kept".to_string(),
         };
@@ -563,8 +582,7 @@ impl<'a> Builder<'a> {
 
     /// A role line cut off below a task whose roles stand on lines of their
     /// own (`牵头责任` at the very end) belongs to that task.
-    fn extend_task_over_cut_line(&mut self, line_start: usize) {
-        let end = self.last_content_end;
+    fn extend_task_over_cut_line(&mut self, line_start: usize, end: usize) {
         let text = self.text;
         let Some(task) = self.last_task_mut() else {
             return;
@@ -593,7 +611,28 @@ fn strip_key(key: &str) -> String {
 fn is_terminal(c: char) -> bool {
     matches!(
         c,
-        '。' | '！' | '？' | '!' | '?' | ')' | '\u{ff09}' | ']' | '】' | '\u{ff3d}' | '」' | '』' | '”' | '’' | '》' | ';' | '\u{ff1b}' | ':' | '\u{ff1a}' | '…' | '|' | '.' | '\u{ff0e}'
+        '。' | '！'
+            | '？'
+            | '!'
+            | '?'
+            | ')'
+            | '\u{ff09}'
+            | ']'
+            | '】'
+            | '\u{ff3d}'
+            | '」'
+            | '』'
+            | '”'
+            | '’'
+            | '》'
+            | ';'
+            | '\u{ff1b}'
+            | ':'
+            | '\u{ff1a}'
+            | '…'
+            | '|'
+            | '.'
+            | '\u{ff0e}'
     )
 }
 

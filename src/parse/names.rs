@@ -175,7 +175,17 @@ fn is_level_fragment(s: &str) -> bool {
 fn is_level(s: &str) -> bool {
     matches!(
         s,
-        "县" | "市" | "区" | "縣" | "區" | "县级市" | "縣級市" | "市辖区" | "乡" | "镇" | "鄉" | "鎮"
+        "县" | "市"
+            | "区"
+            | "縣"
+            | "區"
+            | "县级市"
+            | "縣級市"
+            | "市辖区"
+            | "乡"
+            | "镇"
+            | "鄉"
+            | "鎮"
     )
 }
 
@@ -204,9 +214,10 @@ fn strip_title(text: &str, name: &mut Range<usize>) {
     if s.len() < 12 || s.chars().count() < 4 {
         return;
     }
-    if let Some(title) = TITLES.iter().find(|t| {
-        s.ends_with(*t) && (2..=4).contains(&s[..s.len() - t.len()].chars().count())
-    }) {
+    if let Some(title) = TITLES
+        .iter()
+        .find(|t| s.ends_with(*t) && (2..=4).contains(&s[..s.len() - t.len()].chars().count()))
+    {
         name.end -= title.len();
     }
 }
@@ -272,6 +283,9 @@ mod tests {
             ["王丹", "金力", "洪金虎"]
         );
         // Units keep what looks like a title.
-        assert_eq!(tidied("市长热线办公室", RoleKind::LeadUnits), ["市长热线办公室"]);
+        assert_eq!(
+            tidied("市长热线办公室", RoleKind::LeadUnits),
+            ["市长热线办公室"]
+        );
     }
 }

@@ -54,8 +54,14 @@ fn key_at_end(phrase: &str) -> Option<(usize, RoleKind)> {
     let (_, last) = tail.next()?;
     let (verb_start, first) = tail.next()?;
     let lead = &phrase[..verb_start];
-    (is_han(first) && is_han(last) && (lead.ends_with("牵头") || lead.ends_with("牽頭")))
-        .then(|| (phrase.len() - verb_start + "牵头".len(), RoleKind::LeadUnits))
+    (is_han(first) && is_han(last) && (lead.ends_with("牵头") || lead.ends_with("牽頭"))).then(
+        || {
+            (
+                phrase.len() - verb_start + "牵头".len(),
+                RoleKind::LeadUnits,
+            )
+        },
+    )
 }
 
 /// Phrase separators: a comma, a semicolon or a full stop.
@@ -247,7 +253,10 @@ mod tests {
             roles("区发改局牵头,区财政局、区水务局等部门,区国投公司配合"),
             [
                 (RoleKind::LeadUnits, vec!["区发改局"]),
-                (RoleKind::CooperatingUnits, vec!["区财政局", "区水务局", "区国投公司"]),
+                (
+                    RoleKind::CooperatingUnits,
+                    vec!["区财政局", "区水务局", "区国投公司"]
+                ),
             ]
         );
     }
@@ -261,7 +270,10 @@ mod tests {
                 (RoleKind::ResponsibleUnits, vec!["市级各有关部门"]),
             ]
         );
-        assert_eq!(roles("市科技局负责"), [(RoleKind::ResponsibleUnits, vec!["市科技局"])]);
+        assert_eq!(
+            roles("市科技局负责"),
+            [(RoleKind::ResponsibleUnits, vec!["市科技局"])]
+        );
         assert_eq!(
             roles("由王丹副市长负责,市工信委牵头,相关部门配合"),
             [
@@ -270,13 +282,22 @@ mod tests {
                 (RoleKind::CooperatingUnits, vec!["相关部门"]),
             ]
         );
-        assert_eq!(roles("市發改委牽頭落實"), [(RoleKind::LeadUnits, vec!["市發改委"])]);
+        assert_eq!(
+            roles("市發改委牽頭落實"),
+            [(RoleKind::LeadUnits, vec!["市發改委"])]
+        );
     }
 
     #[test]
     fn other_brackets_are_not_prose() {
         let mut raw = RawAttribution::default();
-        for inner in ["不含6亩", "以下简称在线平台", "涉及水土保持项目", "赤壁", "2021年底前完成"] {
+        for inner in [
+            "不含6亩",
+            "以下简称在线平台",
+            "涉及水土保持项目",
+            "赤壁",
+            "2021年底前完成",
+        ] {
             assert!(!parse_prose(inner, &mut raw), "{inner}");
         }
     }
@@ -286,7 +307,10 @@ mod tests {
         let text = "市发改委、市农委。排名第一的为牵头单位,下同";
         let rule = lead_rule(text).unwrap();
         assert_eq!(&text[rule.clone()], "排名第一的为牵头单位");
-        assert_eq!(&text[remark_start(text, rule.start)..], "。排名第一的为牵头单位,下同");
+        assert_eq!(
+            &text[remark_start(text, rule.start)..],
+            "。排名第一的为牵头单位,下同"
+        );
         assert!(lead_rule("首位單位為牽頭單位").is_some());
         assert!(lead_rule("牵头单位:市发改局").is_none());
     }

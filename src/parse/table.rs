@@ -84,7 +84,14 @@ fn kind_by_word(name: &str) -> Option<RoleKind> {
         Some(RoleKind::LeadUnits)
     } else if has(&["配合", "协办", "協辦", "参与", "參與", "协助"]) {
         Some(RoleKind::CooperatingUnits)
-    } else if has(&["责任单位", "责任部门", "責任單位", "負責單位", "负责单位", "承办单位"]) {
+    } else if has(&[
+        "责任单位",
+        "责任部门",
+        "責任單位",
+        "負責單位",
+        "负责单位",
+        "承办单位",
+    ]) {
         Some(RoleKind::ResponsibleUnits)
     } else if has(&["时限", "時限", "时间", "時間", "节点", "節點"]) {
         Some(RoleKind::Deadline)
@@ -150,14 +157,22 @@ mod tests {
 
     #[test]
     fn columns_are_named_by_keys_or_words() {
-        let kinds: Vec<ColumnKind> = ["序号", "重点工作", "责任领导", "牵头单位", "配合单位", "完成时限", "备注"]
-            .iter()
-            .scan(false, |text_seen, name| {
-                let k = column_kind(name, *text_seen);
-                *text_seen |= k == ColumnKind::Text;
-                Some(k)
-            })
-            .collect();
+        let kinds: Vec<ColumnKind> = [
+            "序号",
+            "重点工作",
+            "责任领导",
+            "牵头单位",
+            "配合单位",
+            "完成时限",
+            "备注",
+        ]
+        .iter()
+        .scan(false, |text_seen, name| {
+            let k = column_kind(name, *text_seen);
+            *text_seen |= k == ColumnKind::Text;
+            Some(k)
+        })
+        .collect();
         assert_eq!(
             kinds,
             [

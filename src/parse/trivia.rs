@@ -63,7 +63,9 @@ fn leading_tag(s: &str) -> Option<usize> {
 /// Length of an HTML tag at the end of `s`.
 fn trailing_tag(s: &str) -> Option<usize> {
     let body = s.strip_suffix('>')?;
-    let open = body.rfind(['<', '>']).filter(|&i| body.as_bytes()[i] == b'<')?;
+    let open = body
+        .rfind(['<', '>'])
+        .filter(|&i| body.as_bytes()[i] == b'<')?;
     leading_tag(&s[open..]).filter(|&len| open + len == s.len())?;
     Some(s.len() - open)
 }
@@ -168,7 +170,10 @@ mod tests {
     fn html_tags_at_line_edges_are_split_off() {
         let line = "\t\u{3000}二、实施计划</p><p align=\\\"left\\\">";
         let (lead, content, trail, markup) = split_line(line);
-        assert_eq!((lead, content, markup), ("\t\u{3000}", "二、实施计划", true));
+        assert_eq!(
+            (lead, content, markup),
+            ("\t\u{3000}", "二、实施计划", true)
+        );
         assert_eq!(trail, "</p><p align=\\\"left\\\">");
         assert_eq!(split_line("<p>任务</p>"), ("<p>", "任务", "</p>", true));
         assert_eq!(split_line(" a<b "), (" ", "a<b", " ", false));
