@@ -328,11 +328,32 @@ fn task(lines: &mut Lines, t: &Task) {
         &t.layout,
         &format!("{marker}{}{}{clause}", t.layout.gap, t.text),
     );
-    // Roles written on lines of their own below the task.
-    for r in current.iter().flat_map(|a| &a.roles) {
-        if let Some(layout) = &r.line {
-            lines.push(&r.span, layout, &format!("{}{}", written_role(r), r.end));
-        }
+    if let Some(a) = current {
+        own_line_roles(lines, a);
+    }
+}
+
+/// Roles written on lines of their own below the task; roles that shared a
+/// line in the source share it again.
+fn own_line_roles(lines: &mut Lines, a: &Attribution) {
+    let own: Vec<&Role> = a.roles.iter().filter(|r| r.line.is_some()).collect();
+    let same_line = |x: &&Role, y: &&Role| !x.span.is_empty() && x.span.line == y.span.line;
+    for group in own.chunk_by(same_line) {
+        let (Some(first), Some(last)) = (group.first(), group.last()) else {
+            continue;
+        };
+        let sep = if a.role_separator.is_empty() {
+            "\u{ff1b}"
+        } else {
+            &a.role_separator
+        };
+        let text: Vec<String> = group.iter().map(|r| written_role(r)).collect();
+        let layout = first.line.clone().unwrap_or_default();
+        lines.push(
+            &first.span,
+            &layout,
+            &format!("{}{}", text.join(sep), last.end),
+        );
     }
 }
 

@@ -241,6 +241,10 @@ impl Builder<'_> {
         } else {
             vec![]
         };
+        let separator = raw
+            .role_separator
+            .as_ref()
+            .map_or(Cow::Borrowed(""), |r| interned(&inner[r.clone()]));
         self.raw_attribution = raw;
         if roles.is_empty() {
             return self.unrecognized(line);
@@ -252,12 +256,12 @@ impl Builder<'_> {
         if let Some(last) = roles.last_mut() {
             last.end = interned(end);
         }
-        self.add_roles(roles, line.content.clone());
+        self.add_roles(roles, separator, line.content.clone());
     }
 
     /// Adds roles read from lines below the task to its attribution, and the
     /// lines to its span.
-    fn add_roles(&mut self, roles: Vec<Role>, lines: Range<usize>) {
+    fn add_roles(&mut self, roles: Vec<Role>, separator: Cow<'static, str>, lines: Range<usize>) {
         let lead_rule = self.lead_rule;
         let year = self.year();
         let Some(task) = self.last_task_mut() else {
@@ -279,6 +283,10 @@ impl Builder<'_> {
         let a = task.attribution.get_or_insert_with(Attribution::default);
         a.span = clause_span;
         a.roles.extend(roles);
+        // Several roles on one line are joined as written.
+        if a.role_separator.is_empty() {
+            a.role_separator = separator;
+        }
         clause::apply_assignment(task, lead_rule, year);
     }
 

@@ -66,7 +66,7 @@ impl Default for ParseOptions {
 ///
 /// Accepts `&str` or bytes. Never fails on text: lines that fit nowhere
 /// become [`Notice::unrecognized`] with a diagnostic. The only error is input
-/// that is not UTF-8 (decode other encodings first, see [`crate::decode`]).
+/// that is not UTF-8 (decode other encodings to UTF-8 first).
 ///
 /// ```
 /// let notice = fenjie::parse("附件\n标题\n一、目标\n1.做事。(责任领导:张三;牵头单位:市发改局)").unwrap();
@@ -355,10 +355,12 @@ impl<'a> Builder<'a> {
                 content[prev_end..pair.start].to_string()
             };
             prev_end = pair.value.end;
+            // The line's last pair keeps what follows its value: a table
+            // row's closing `|` and the line's trailing whitespace.
             let after = if i == last {
-                &content[pair.value.end..]
+                format!("{}{}", &content[pair.value.end..], line.layout.trailing)
             } else {
-                ""
+                String::new()
             };
             let blank_before = (i == 0).then_some(line.layout.blank_before);
             self.meta_pair(base, content, pair, before, after, blank_before);
@@ -388,7 +390,7 @@ impl<'a> Builder<'a> {
             span,
             value_span: span,
             before: line.layout.indent.clone(),
-            after: String::new(),
+            after: line.layout.trailing.clone(),
             starts_line: true,
             blank_before: line.layout.blank_before,
         };
@@ -401,7 +403,7 @@ impl<'a> Builder<'a> {
         content: &str,
         pair: &meta::RawPair,
         before: String,
-        after: &str,
+        after: String,
         blank_before: Option<u32>,
     ) {
         let key = &content[pair.start..pair.start + pair.key.key_len];
@@ -415,7 +417,7 @@ impl<'a> Builder<'a> {
             span: self.span(base + pair.start..base + pair.value.end),
             value_span: self.span(base + pair.value.start..base + pair.value.end),
             before,
-            after: after.to_string(),
+            after,
             starts_line: blank_before.is_some(),
             blank_before: blank_before.unwrap_or(0),
         };
