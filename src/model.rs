@@ -637,7 +637,8 @@ pub struct Role {
     /// (`牵头单位:区发改局`), with this whitespace.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<Layout>,
-    /// Punctuation ending a role on a line of its own (`。`).
+    /// What closes a role on a line of its own: its `。`, after a rule the
+    /// line states (`。排名第一的为牵头单位`) if any.
     #[serde(skip_serializing_if = "str::is_empty")]
     pub end: Cow<'static, str>,
     /// The role exactly as written, when key, delimiter, names and

@@ -102,8 +102,17 @@ impl Lines {
 
 fn meta(lines: &mut Lines, meta: &Meta) {
     let mut current: Option<(Span, Layout, String)> = None;
+    // Keys whose typed field an earlier pair with a value already stands for:
+    // a header given twice writes its second copy as it was.
+    let mut supplied: Vec<MetaKey> = vec![];
     for field in &meta.fields {
-        let value = meta_value(meta, field);
+        let value = match field.field {
+            Some(key) if supplied.contains(&key) => field.value.clone(),
+            _ => meta_value(meta, field),
+        };
+        if let Some(key) = field.field.filter(|_| !field.value.is_empty()) {
+            supplied.push(key);
+        }
         if field.starts_line {
             if let Some((span, layout, text)) = current.take() {
                 lines.push(&span, &layout, &text);

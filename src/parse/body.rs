@@ -198,24 +198,24 @@ impl Builder<'_> {
             None => (content, "", "", 0),
         };
         let body_start = line.content.start + (content.len() - body.len());
-        let clause = attribution::find_clause(body, self.lead_rule);
-        let text_end = clause.as_ref().map_or(body.len(), |c| c.open);
-        let text_range = body_start..body_start + text_end;
         let mut task = Task {
             marker: marker_text.to_string(),
             number,
-            text: self.text[text_range.clone()].to_string(),
             span: self.span(line.content.clone()),
-            text_span: self.span(text_range.clone()),
             layout: Layout {
                 gap: gap.to_string(),
                 ..line.layout.clone()
             },
             ..Task::default()
         };
-        if let Some(clause) = clause {
-            self.attribution(&mut task, body_start, body, &clause);
-        }
+        // The text runs up to the clause; with no clause that reads, to the end.
+        let text_end = match attribution::find_clause(body, self.lead_rule) {
+            Some(clause) if self.attribution(&mut task, body_start, body, &clause) => clause.open,
+            _ => body.len(),
+        };
+        let text_range = body_start..body_start + text_end;
+        task.text = self.text[text_range.clone()].to_string();
+        task.text_span = self.span(text_range);
         self.extract_targets(&mut task);
         task
     }
@@ -245,6 +245,18 @@ impl Builder<'_> {
             .role_separator
             .as_ref()
             .map_or(Cow::Borrowed(""), |r| interned(&inner[r.clone()]));
+        // A rule stated after the role (`,排名第一的为牵头单位`) closes its line.
+        let end = match &raw.remark {
+            Some(remark) => {
+                self.lead_rule = true;
+                self.saw(
+                    Convention::LeadRuleFirstListed,
+                    line.content.start + remark.start,
+                );
+                Cow::Owned(format!("{}{end}", &inner[remark.clone()]))
+            }
+            None => interned(end),
+        };
         self.raw_attribution = raw;
         if roles.is_empty() {
             return self.unrecognized(line);
@@ -254,7 +266,7 @@ impl Builder<'_> {
             role.line = Some(line.layout.clone());
         }
         if let Some(last) = roles.last_mut() {
-            last.end = interned(end);
+            last.end = end;
         }
         self.add_roles(roles, separator, line.content.clone());
     }

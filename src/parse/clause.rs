@@ -4,14 +4,15 @@
 use super::*;
 
 impl Builder<'_> {
-    /// Reads the clause at `clause` of a task body starting at byte `base`.
+    /// Reads the clause at `clause` of a task body starting at byte `base`;
+    /// false when it holds no attribution after all.
     pub(super) fn attribution(
         &mut self,
         task: &mut Task,
         base: usize,
         body: &str,
         clause: &attribution::ClauseSpan,
-    ) {
+    ) -> bool {
         let open_len = if clause.bracketed {
             body[clause.open..].chars().next().map_or(0, char::len_utf8)
         } else {
@@ -19,12 +20,15 @@ impl Builder<'_> {
         };
         let inner_start = clause.open + open_len;
         let inner_end = clause.close.unwrap_or(body.len());
-        let inner = &body[inner_start..inner_end];
+        // Spaces before the closing bracket go with it, so they are written back.
+        let inner = body[inner_start..inner_end].trim_end_matches(trivia::is_space);
         let mut raw = std::mem::take(&mut self.raw_attribution);
-        if attribution::parse_clause(inner, &mut raw, self.lead_rule) {
+        let parsed = attribution::parse_clause(inner, &mut raw, self.lead_rule);
+        if parsed {
             self.build_attribution(task, base, body, clause, inner_start, inner, &raw);
         }
         self.raw_attribution = raw;
+        parsed
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -16,7 +16,7 @@ use regex::Regex;
 
 use super::attribution::{top_level, RawAttribution};
 use super::meta::is_han;
-use super::trivia::{is_colon, is_name_separator, is_semicolon, is_space};
+use super::trivia::{is_name_separator, is_semicolon, is_space};
 use crate::model::{RoleForm, RoleKind};
 
 /// Words that end a prose phrase and what they assign, longest first.
@@ -207,7 +207,6 @@ pub(crate) fn remark_start(text: &str, rule: usize) -> usize {
         .find(|&(_, c)| {
             c == '。'
                 || is_semicolon(c)
-                || is_colon(c)
                 || is_name_separator(c) && c != '、'
                 || super::trivia::is_open_paren(c)
         })
