@@ -573,6 +573,52 @@ mod tests {
         assert_eq!(bare_marker(""), None);
     }
 
+    fn gold(json: &str) -> Gold {
+        serde_json::from_str(json).expect("test gold is valid")
+    }
+
+    #[test]
+    fn precision_counts_only_complete_attributions() {
+        let text = "附件\n分解\n一、目标\n1.甲。(牵头单位:甲局)\n2.乙。(牵头单位:乙局)\n3.丙。\n4.丁。(牵头单位:丁";
+        let g = gold(
+            r#"{"tasks": [{"number": "1", "section": "一", "lead_units": ["甲局"]}], "min_tasks": 4}"#,
+        );
+        let r = evaluate("x", text, &crate::parse(text).unwrap(), &g);
+        // Task 2 is reported with an attribution the gold lacks; 3 has none,
+        // 4 is cut off: neither claims an attribution.
+        assert_eq!(
+            (r.parsed_tasks, r.claimed_tasks, r.matched_claimed),
+            (4, 2, 1)
+        );
+        assert_eq!(
+            (r.recall(), r.precision(), r.attribution()),
+            (1.0, 0.5, 1.0)
+        );
+        assert!(r.problems.iter().any(|p| p.contains("not in the gold")));
+    }
+
+    #[test]
+    fn bounds_and_header_fields_are_checked() {
+        let text = "索引号: 1/2021-1\n发布日期: 2021-07-07 10:00\n通知\n";
+        let g = gold(
+            r#"{"max_tasks": 0, "min_tasks": 1, "meta": {"index_no": "1/2021-1", "published": "2021-07-07 10:00", "doc_no": "x"}}"#,
+        );
+        let r = evaluate("x", text, &crate::parse(text).unwrap(), &g);
+        assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
+        assert!(r.problems[0].contains("at least 1"));
+        assert!(r.problems[1].contains("meta doc_no"));
+    }
+
+    #[test]
+    fn unnumbered_gold_tasks_match_in_order() {
+        let text = "附件\n分解\n一、目标\n?做甲。(牵头单位:甲局)\n?做乙。(牵头单位:乙局)\n";
+        let g = gold(
+            r#"{"tasks": [{"section": "一", "lead_units": ["甲局"]}, {"section": "一", "lead_units": ["乙局"]}]}"#,
+        );
+        let r = evaluate("x", text, &crate::parse(text).unwrap(), &g);
+        assert_eq!((r.matched, r.attribution_exact), (2, 2));
+    }
+
     #[test]
     fn an_empty_gold_is_perfect_for_a_letter() {
         let text = "通知\n各部门:\n一、加强领导。\n";

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Args;
-use fenjie::eval::{evaluate_dir, Thresholds};
+use fenjie::eval::{evaluate_dir, CorpusReport, FileReport, Thresholds};
 
 use super::Failure;
 
@@ -24,7 +24,7 @@ pub(crate) struct EvalArgs {
 pub(crate) fn run(args: EvalArgs) -> Result<ExitCode, Failure> {
     let report = evaluate_dir(&args.dir)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        println!("{}", serde_json::to_string_pretty(&with_ratios(&report)?)?);
     } else {
         print!("{report}");
     }
@@ -36,4 +36,25 @@ pub(crate) fn run(args: EvalArgs) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The report as JSON, each file (and the total) with its four figures
+/// beside the counts they come from.
+fn with_ratios(report: &CorpusReport) -> Result<serde_json::Value, Failure> {
+    let one = |r: &FileReport| -> Result<serde_json::Value, Failure> {
+        let mut v = serde_json::to_value(r)?;
+        if let Some(o) = v.as_object_mut() {
+            o.insert("recall".into(), r.recall().into());
+            o.insert("precision".into(), r.precision().into());
+            o.insert("attribution".into(), r.attribution().into());
+            o.insert("coverage".into(), r.coverage().into());
+        }
+        Ok(v)
+    };
+    let files = report
+        .files
+        .iter()
+        .map(one)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(serde_json::json!({ "files": files, "total": one(&report.total)? }))
 }

@@ -26,10 +26,9 @@ pub(crate) fn split_padding(s: &str) -> (&str, &str, &str) {
 /// a web page's source or a database dump wraps every line in tags.
 /// Returns whether any tag was peeled off.
 pub(crate) fn split_line(s: &str) -> (&str, &str, &str, bool) {
-    let (_, content, _) = split_padding(s);
+    let (lead, content, trail) = split_padding(s);
     // Cheap test first: almost every line starts and ends with text.
     if !(content.starts_with('<') || content.ends_with('>')) {
-        let (lead, content, trail) = split_padding(s);
         return (lead, content, trail, false);
     }
     let mut start = s.len() - s.trim_start_matches(is_space).len();
