@@ -128,14 +128,19 @@ impl Builder<'_> {
     /// In this section `(一)` numbers tasks, not subsections: the last
     /// `(一)` item was a task. A `(二)` cut off before its attribution is
     /// then a task too, not a heading.
-    fn paren_tasks_here(&mut self) -> bool {
-        let section = self.current_section();
-        section.subsections.is_empty()
-            && section.tasks.last().is_some_and(|t| {
-                t.marker
-                    .chars()
-                    .nth(1)
-                    .is_some_and(numeral::is_numeral_char)
+    fn paren_tasks_here(&self) -> bool {
+        let n = &self.notice;
+        let attachment = n.more_attachments.last().or(n.attachment.as_ref());
+        attachment
+            .and_then(|a| a.sections.last())
+            .is_some_and(|section| {
+                section.subsections.is_empty()
+                    && section.tasks.last().is_some_and(|t| {
+                        t.marker
+                            .chars()
+                            .nth(1)
+                            .is_some_and(numeral::is_numeral_char)
+                    })
             })
     }
 
