@@ -369,8 +369,8 @@ pub(crate) fn top_level(
 /// Splits names from `start` into trimmed ranges on `、` and commas outside
 /// brackets, appending name and separator ranges to `raw`; returns where
 /// the list ends. A bounded list ends at `end`; a keyed role's list
-/// (`role_ends`) ends earlier at a `;` outside brackets, or at a comma
-/// followed by another known role key (`牵头单位:X,配合单位:Y`).
+/// (`role_ends`) ends earlier at a `;` outside brackets, or at a comma or
+/// space followed by another known role key.
 fn split_names(
     inner: &str,
     start: usize,
@@ -382,10 +382,11 @@ fn split_names(
     let mut name_start = start;
     let mut list_end = end;
     for (at, c) in top_level(inner, start, end) {
+        // A comma or a space before the next key also ends a role:
+        // `牵头单位:X,配合单位:Y`, `牵头单位:X 责任单位:Y`.
         let ends_role = || {
             is_semicolon(c)
-                || (is_name_separator(c)
-                    && c != '、'
+                || ((is_name_separator(c) && c != '、' || is_space(c))
                     && starts_with_known_role(&inner[at + c.len_utf8()..]))
         };
         if role_ends && ends_role() {
@@ -562,6 +563,18 @@ mod tests {
         let got = names("牵头单位\u{ff1a}市发改局\u{ff1b}负责单位\u{ff1a}市财政局\u{ff0c}配合单位\u{ff1a}市商务局");
         assert_eq!(got[1], (RoleKind::Unknown, vec!["市财政局"]));
         assert_eq!(got[2], (RoleKind::CooperatingUnits, vec!["市商务局"]));
+    }
+
+    #[test]
+    fn a_space_or_comma_may_separate_roles() {
+        let got = names("牵头单位:市发改局 责任单位:市财政局、市统计局");
+        assert_eq!(got[0], (RoleKind::LeadUnits, vec!["市发改局"]));
+        assert_eq!(
+            got[1],
+            (RoleKind::ResponsibleUnits, vec!["市财政局", "市统计局"])
+        );
+        let got = names("牵头单位:市发改局,配合单位:市财政局");
+        assert_eq!(got[1], (RoleKind::CooperatingUnits, vec!["市财政局"]));
     }
 
     #[test]

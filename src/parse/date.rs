@@ -110,6 +110,16 @@ pub(crate) fn parse_deadline(text: &str, year_of_notice: Option<u16>) -> Option<
     last_day(year, month)
 }
 
+/// True for a phrase that is a deadline, with or without a day it names
+/// (`2021年底前完成`, `6月底前`, `长期坚持`): a deadline written among
+/// prose phrases rather than under a key.
+pub(crate) fn is_deadline(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "长期坚持" | "持续推进" | "长期" | "年内完成" | "年内" | "長期堅持" | "持續推進"
+    ) || parse_deadline(text, Some(2000)).is_some()
+}
+
 /// The last day of a month.
 fn last_day(year: u16, month: u8) -> Option<Date> {
     (28..=31).rev().find_map(|d| Date::new(year, month, d))

@@ -86,11 +86,26 @@ pub(crate) fn parse_prose(inner: &str, raw: &mut RawAttribution) -> bool {
         if phrase.is_empty() {
             continue;
         }
-        let Some((key_len, kind)) = key_at_end(&inner[phrase.clone()]) else {
-            continue; // a comma inside a list: the phrase goes on
-        };
-        if !push_phrase(inner, phrase.clone(), key_len, kind, raw) {
-            return false;
+        match key_at_end(&inner[phrase.clone()]) {
+            Some((key_len, kind)) => {
+                if !push_phrase(inner, phrase.clone(), key_len, kind, raw) {
+                    return false;
+                }
+            }
+            // `(市发改委牵头,2021年底前完成)`: a deadline among the phrases.
+            None if super::date::is_deadline(&inner[phrase.clone()]) => {
+                let key = phrase.start..phrase.start;
+                let kind = RoleKind::Deadline;
+                raw.push_list(
+                    inner,
+                    phrase.clone(),
+                    key,
+                    kind,
+                    RoleForm::Bare,
+                    phrase.clone(),
+                );
+            }
+            None => continue, // a comma inside a list: the phrase goes on
         }
         if raw.roles.len() > 1 && raw.role_separator.is_none() {
             raw.role_separator = separator_before(inner, phrase.start);
@@ -98,7 +113,8 @@ pub(crate) fn parse_prose(inner: &str, raw: &mut RawAttribution) -> bool {
         phrase_start = at + sep_len;
     }
     let rest = trim(inner, phrase_start.min(inner.len())..inner.len());
-    !raw.roles.is_empty() && inner[rest].chars().all(|c| c == '。')
+    // A deadline alone (`(2021年底前完成)`) assigns no one: not an attribution.
+    raw.roles.iter().any(|r| r.kind != RoleKind::Deadline) && inner[rest].chars().all(|c| c == '。')
 }
 
 /// The separator just before `at` (skipping spaces).
@@ -285,6 +301,29 @@ mod tests {
             roles("市發改委牽頭落實"),
             [(RoleKind::LeadUnits, vec!["市發改委"])]
         );
+    }
+
+    #[test]
+    fn a_deadline_may_stand_among_the_phrases() {
+        assert_eq!(
+            roles("市发改委牵头,市财政局配合,2021年6月底前完成"),
+            [
+                (RoleKind::LeadUnits, vec!["市发改委"]),
+                (RoleKind::CooperatingUnits, vec!["市财政局"]),
+                (RoleKind::Deadline, vec!["2021年6月底前完成"]),
+            ]
+        );
+        assert_eq!(
+            roles("长期坚持,市城管局负责"),
+            [
+                (RoleKind::Deadline, vec!["长期坚持"]),
+                (RoleKind::ResponsibleUnits, vec!["市城管局"]),
+            ]
+        );
+        assert!(!parse_prose(
+            "2021年底前完成",
+            &mut RawAttribution::default()
+        ));
     }
 
     #[test]
