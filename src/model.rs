@@ -503,6 +503,10 @@ pub struct Attribution {
     pub close: Cow<'static, str>,
     /// Separator between roles as written (`;`, `;`).
     pub role_separator: Cow<'static, str>,
+    /// Every separator between roles as written, one before each role
+    /// after the first, when they are not all `role_separator`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub role_separators: Vec<String>,
     /// The first unit named leads, by a rule the notice states
     /// (排名第一的为牵头单位, 首位单位为牵头单位): the first name of the first
     /// unit list is read as the lead unit, the rest as responsible units.

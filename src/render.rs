@@ -102,17 +102,21 @@ impl Lines {
 
 fn meta(lines: &mut Lines, meta: &Meta) {
     let mut current: Option<(Span, Layout, String)> = None;
-    // Keys whose typed field an earlier pair with a value already stands for:
-    // a header given twice writes its second copy as it was.
-    let mut supplied: Vec<MetaKey> = vec![];
-    for field in &meta.fields {
+    // The pair a typed field stands for is the first of its key with a
+    // value; a header given twice writes its other pairs as they were.
+    let supplier = |key: MetaKey| {
+        let of_key = |f: &&MetaField| f.field == Some(key);
+        let fields = || meta.fields.iter().enumerate();
+        fields()
+            .find(|(_, f)| of_key(f) && !f.value.is_empty())
+            .or_else(|| fields().find(|(_, f)| of_key(f)))
+            .map(|(i, _)| i)
+    };
+    for (i, field) in meta.fields.iter().enumerate() {
         let value = match field.field {
-            Some(key) if supplied.contains(&key) => field.value.clone(),
+            Some(key) if supplier(key) != Some(i) => field.value.clone(),
             _ => meta_value(meta, field),
         };
-        if let Some(key) = field.field.filter(|_| !field.value.is_empty()) {
-            supplied.push(key);
-        }
         if field.starts_line {
             if let Some((span, layout, text)) = current.take() {
                 lines.push(&span, &layout, &text);
@@ -447,6 +451,17 @@ fn written_clause(a: &Attribution) -> String {
     } else {
         &a.role_separator
     };
+    // Separators that differ from role to role are each written as they were.
+    let roles = if a.role_separators.len() + 1 == inline.len() {
+        let mut joined = inline[0].clone();
+        for (s, role) in a.role_separators.iter().zip(&inline[1..]) {
+            joined.push_str(s);
+            joined.push_str(role);
+        }
+        joined
+    } else {
+        inline.join(sep)
+    };
     // A clause built in code (no span) gets canonical brackets; a parsed one
     // its own, which may be none (`由…负责` closing the task's last sentence)
     // or no closing one (cut off in the source).
@@ -461,7 +476,7 @@ fn written_clause(a: &Attribution) -> String {
     } else {
         &a.close
     };
-    format!("{open}{}{}{close}", inline.join(sep), a.remark)
+    format!("{open}{roles}{}{close}", a.remark)
 }
 
 fn canonical_clause(t: &Task) -> String {

@@ -81,6 +81,7 @@ fn strip_task(t: &mut Task) {
         a.open = Default::default();
         a.close = Default::default();
         a.role_separator = Default::default();
+        a.role_separators.clear();
         for r in &mut a.roles {
             r.span = Span::default();
             r.delimiter = Default::default();

@@ -82,10 +82,13 @@ pub(crate) struct RawAttribution {
     pub names: Vec<Range<usize>>,
     /// Name-separator ranges of all roles.
     pub separators: Vec<Range<usize>>,
-    /// The first separator between roles as written.
-    pub role_separator: Option<Range<usize>>,
-    /// Text after the roles stating a first-is-lead rule (`。排名第一的为牵头单位,下同`).
+    /// The separators between roles as written, one before each role after the first.
+    pub role_separators: Vec<Range<usize>>,
+    /// Text after the roles that names no one: a first-is-lead rule
+    /// (`。排名第一的为牵头单位,下同`), or a separator with no role after it.
     pub remark: Option<Range<usize>>,
+    /// The remark states a first-is-lead rule.
+    pub states_rule: bool,
 }
 
 impl RawAttribution {
@@ -103,8 +106,9 @@ impl RawAttribution {
         self.roles.clear();
         self.names.clear();
         self.separators.clear();
-        self.role_separator = None;
+        self.role_separators.clear();
         self.remark = None;
+        self.states_rule = false;
     }
 
     /// True when key, delimiter, names and separators of `role` are all of
@@ -266,6 +270,7 @@ pub(crate) fn parse_clause(inner: &str, raw: &mut RawAttribution, lead_rule: boo
         };
     if parsed && end < inner.len() {
         raw.remark = Some(end..inner.len());
+        raw.states_rule = true;
     }
     if !parsed {
         raw.clear();
@@ -279,11 +284,13 @@ fn parse_keyed(inner: &str, raw: &mut RawAttribution) -> bool {
         return false;
     }
     let mut pos = 0;
+    let mut separator: Option<Range<usize>> = None;
     while pos < inner.len() {
         let rest = &inner[pos..];
         let (names, separators) = (raw.names.len(), raw.separators.len());
         match role_head(rest) {
             Some((key_len, kind, head_len, slipped)) => {
+                raw.role_separators.extend(separator.take());
                 let names_start = pos + head_len;
                 let end = split_names(inner, names_start, inner.len(), true, raw);
                 // The role as written runs to its last name before tidying.
@@ -328,20 +335,13 @@ fn parse_keyed(inner: &str, raw: &mut RawAttribution) -> bool {
                 pos = end;
             }
         }
-        pos += separator_len(inner, pos, &mut raw.role_separator);
+        // The character that ended the role separates it from the next.
+        separator = inner[pos..].chars().next().map(|c| pos..pos + c.len_utf8());
+        pos += separator.as_ref().map_or(0, |r| r.len());
     }
+    // `(牵头单位:X;)`: a separator with nothing after it is kept as a remark.
+    raw.remark = separator;
     true
-}
-
-/// Length of the role separator at `pos` (0 at the end), remembering the first one.
-fn separator_len(inner: &str, pos: usize, first: &mut Option<Range<usize>>) -> usize {
-    let Some(c) = inner[pos..].chars().next() else {
-        return 0;
-    };
-    if first.is_none() {
-        *first = Some(pos..pos + c.len_utf8());
-    }
-    c.len_utf8()
 }
 
 /// The characters of `s[start..end]` outside brackets and quotes, with their offsets.

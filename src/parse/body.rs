@@ -247,17 +247,17 @@ impl Builder<'_> {
             vec![]
         };
         let separator = raw
-            .role_separator
-            .as_ref()
+            .role_separators
+            .first()
             .map_or(Cow::Borrowed(""), |r| interned(&inner[r.clone()]));
         // A rule stated after the role (`,排名第一的为牵头单位`) closes its line.
         let end = match &raw.remark {
             Some(remark) => {
-                self.lead_rule = true;
-                self.saw(
-                    Convention::LeadRuleFirstListed,
-                    line.content.start + remark.start,
-                );
+                if raw.states_rule {
+                    self.lead_rule = true;
+                    let at = line.content.start + remark.start;
+                    self.saw(Convention::LeadRuleFirstListed, at);
+                }
                 Cow::Owned(format!("{}{end}", &inner[remark.clone()]))
             }
             None => interned(end),

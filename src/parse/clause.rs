@@ -47,7 +47,7 @@ impl Builder<'_> {
             c + body[c..].chars().next().map_or(0, char::len_utf8)
         });
         let at = base + clause.open;
-        if let Some(remark) = &raw.remark {
+        if let Some(remark) = raw.remark.as_ref().filter(|_| raw.states_rule) {
             // The rule holds from here on (下同), this clause included.
             self.lead_rule = true;
             self.dialect.key(&inner[remark.clone()]);
@@ -61,9 +61,10 @@ impl Builder<'_> {
             open: interned(&body[clause.open..inner_start]),
             close: interned(&body[inner_end..clause_end]),
             role_separator: raw
-                .role_separator
-                .as_ref()
+                .role_separators
+                .first()
                 .map_or(Cow::Borrowed(""), |r| interned(&inner[r.clone()])),
+            role_separators: role_separators(raw, inner),
             remark: raw
                 .remark
                 .as_ref()
@@ -207,6 +208,18 @@ impl Builder<'_> {
                 Some("known keys: 责任领导, 牵头单位, 责任单位, 配合单位, 完成时限 (see docs/dialects.md)".into()),
             );
         }
+    }
+}
+
+/// The separators between roles as written, when they are not all alike.
+pub(super) fn role_separators(raw: &attribution::RawAttribution, inner: &str) -> Vec<String> {
+    let written = || raw.role_separators.iter().map(|r| &inner[r.clone()]);
+    let mut all = written();
+    let first = all.next();
+    if all.all(|s| Some(s) == first) {
+        vec![]
+    } else {
+        written().map(str::to_string).collect()
     }
 }
 

@@ -107,8 +107,9 @@ pub(crate) fn parse_prose(inner: &str, raw: &mut RawAttribution) -> bool {
             }
             None => continue, // a comma inside a list: the phrase goes on
         }
-        if raw.roles.len() > 1 && raw.role_separator.is_none() {
-            raw.role_separator = separator_before(inner, phrase.start);
+        if raw.roles.len() > 1 {
+            raw.role_separators
+                .extend(separator_before(inner, phrase.start));
         }
         phrase_start = at + sep_len;
     }
