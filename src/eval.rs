@@ -85,6 +85,9 @@ pub struct FileReport {
     pub parsed_tasks: usize,
     /// Reported tasks with a complete attribution that were not cut off.
     pub claimed_tasks: usize,
+    /// Reported tasks, not cut off, with no attribution at all: neither
+    /// right nor wrong by the gold, shown so that they stay visible.
+    pub unattributed_tasks: usize,
     /// Gold tasks found.
     pub matched: usize,
     /// Claimed tasks that match a gold task.
@@ -135,6 +138,7 @@ impl FileReport {
         self.gold_tasks += other.gold_tasks;
         self.parsed_tasks += other.parsed_tasks;
         self.claimed_tasks += other.claimed_tasks;
+        self.unattributed_tasks += other.unattributed_tasks;
         self.matched += other.matched;
         self.matched_claimed += other.matched_claimed;
         self.attribution_exact += other.attribution_exact;
@@ -218,21 +222,32 @@ impl fmt::Display for CorpusReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "{:<28} {:>5} {:>6} {:>7} {:>9} {:>10} {:>11} {:>8}",
-            "file", "gold", "tasks", "recall", "precision", "attribution", "coverage", "unrec"
+            "{:<24} {:>4} {:>5} {:>6} {:>7} {:>9} {:>11} {:>8} {:>5} {:>5}",
+            "file",
+            "gold",
+            "tasks",
+            "noattr",
+            "recall",
+            "precision",
+            "attribution",
+            "coverage",
+            "unrec",
+            "lines"
         )?;
         for r in self.files.iter().chain(std::iter::once(&self.total)) {
             writeln!(
                 f,
-                "{:<28} {:>5} {:>6} {:>7.3} {:>9.3} {:>11.3} {:>10.3} {:>8}",
+                "{:<24} {:>4} {:>5} {:>6} {:>7.3} {:>9.3} {:>11.3} {:>8.3} {:>5} {:>5}",
                 r.name,
                 r.gold_tasks,
                 r.parsed_tasks,
+                r.unattributed_tasks,
                 r.recall(),
                 r.precision(),
                 r.attribution(),
                 r.coverage(),
-                r.unrecognized_lines
+                r.unrecognized_lines,
+                r.lines
             )?;
         }
         for p in &self.total.problems {
@@ -330,6 +345,11 @@ pub fn evaluate(name: &str, text: &str, notice: &Notice, gold: &Gold) -> FileRep
         gold_tasks: gold.tasks.len(),
         parsed_tasks: parsed.len(),
         claimed_tasks: claimed.iter().filter(|&&c| c).count(),
+        unattributed_tasks: parsed
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| Some(*i) != cut && t.task.attribution.is_none())
+            .count(),
         ..FileReport::default()
     };
     let mut used = vec![false; parsed.len()];
