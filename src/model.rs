@@ -524,19 +524,33 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// What an attribution assigns, in the terms of a task's typed fields.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Assignment {
+/// What an attribution assigns, in the terms of a task's typed fields:
+/// owned names (`Assignment`) or names borrowed from the roles
+/// (`Assignment<&str>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment<S = String> {
     /// 责任领导.
-    pub leaders: Vec<String>,
+    pub leaders: Vec<S>,
     /// 牵头单位.
-    pub lead_units: Vec<String>,
+    pub lead_units: Vec<S>,
     /// 责任单位.
-    pub responsible_units: Vec<String>,
+    pub responsible_units: Vec<S>,
     /// 配合单位.
-    pub cooperating_units: Vec<String>,
+    pub cooperating_units: Vec<S>,
     /// 完成时限, as written.
     pub deadline: Option<String>,
+}
+
+impl<S> Default for Assignment<S> {
+    fn default() -> Self {
+        Assignment {
+            leaders: vec![],
+            lead_units: vec![],
+            responsible_units: vec![],
+            cooperating_units: vec![],
+            deadline: None,
+        }
+    }
 }
 
 impl Attribution {
@@ -553,10 +567,19 @@ impl Attribution {
     /// assert_eq!((a.lead_units, a.cooperating_units), (vec!["甲局".to_string()], vec!["乙局".to_string()]));
     /// ```
     pub fn assignment(&self) -> Assignment {
+        self.assign(String::clone)
+    }
+
+    /// [`Attribution::assignment`] with the names borrowed from the roles.
+    pub fn assigned_names(&self) -> Assignment<&str> {
+        self.assign(String::as_str)
+    }
+
+    fn assign<'a, S>(&'a self, name: impl Fn(&'a String) -> S) -> Assignment<S> {
         let mut a = Assignment::default();
         let mut first_leads = self.first_is_lead;
         for r in &self.roles {
-            let names = r.names.iter().cloned();
+            let names = r.names.iter().map(&name);
             match r.kind {
                 RoleKind::Leaders => a.leaders.extend(names),
                 RoleKind::LeadUnits => a.lead_units.extend(names),

@@ -395,7 +395,7 @@ fn row_is_current(t: &Task, r: &Row) -> bool {
 
 /// True while the clause as written still says what the task's typed fields say.
 fn attribution_is_current(t: &Task, a: &Attribution) -> bool {
-    let assigned = a.assignment();
+    let assigned = a.assigned_names();
     assigned.leaders == t.leaders
         && assigned.lead_units == t.lead_units
         && assigned.responsible_units == t.responsible_units

@@ -181,10 +181,15 @@ impl Builder<'_> {
             self.dialect.key(key);
         }
         self.dialect.punctuation(&inner[role.delimiter.clone()]);
-        if !matches!(
-            key,
-            "" | "责任领导" | "牵头单位" | "责任单位" | "責任領導" | "牽頭單位" | "責任單位"
-        ) && role.form == RoleForm::Keyed
+        let extra = || {
+            !matches!(
+                key,
+                "" | "责任领导" | "牵头单位" | "责任单位" | "責任領導" | "牽頭單位" | "責任單位"
+            )
+        };
+        if role.form == RoleForm::Keyed
+            && !self.dialect.has(Convention::AttributionExtraKeys)
+            && extra()
         {
             self.saw(Convention::AttributionExtraKeys, at(&role.key).start);
         }

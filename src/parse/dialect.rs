@@ -33,6 +33,10 @@ impl Tracker {
     /// Notes the width of structural punctuation as written (brackets,
     /// colons, semicolons).
     pub(crate) fn punctuation(&mut self, written: &str) {
+        // Once ASCII is known, more ASCII tells nothing new.
+        if self.ascii && written.is_ascii() {
+            return;
+        }
         for c in written.chars() {
             match c {
                 '(' | ')' | ':' | ';' | '[' | ']' | ',' => self.ascii = true,

@@ -48,6 +48,10 @@ pub(crate) fn is_navigation(line: &str) -> bool {
     if BREADCRUMBS.iter().any(|b| line.starts_with(b)) {
         return true;
     }
+    // A row of buttons is short; a paragraph need not be split to tell.
+    if line.len() > 120 {
+        return false;
+    }
     let mut words = line
         .split(|c: char| {
             super::trivia::is_space(c)
