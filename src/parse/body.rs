@@ -1,4 +1,4 @@
-//! The attachment: headings, tasks, attribution lines below a task, tables.
+//! The attachment: headings, tasks, attribution lines below a task.
 
 use super::*;
 
@@ -32,7 +32,7 @@ impl Builder<'_> {
     pub(super) fn attachment_title_line(&mut self, line: Line) {
         self.phase = Phase::Attachment;
         let content = self.content(&line);
-        if marker(content).is_some() || is_table_header(content) {
+        if marker(content).is_some() || table::is_table_header(content) {
             return self.attachment_line(line);
         }
         self.note_lead_rule(&line);
@@ -116,7 +116,7 @@ impl Builder<'_> {
 
     /// The section tasks go into; a notice whose tasks come before any
     /// `一、` heading gets one unnamed section (marker and title empty).
-    fn current_section(&mut self) -> &mut Section {
+    pub(super) fn current_section(&mut self) -> &mut Section {
         let sections = &mut self.attachment_mut().sections;
         if sections.is_empty() {
             sections.push(Section::default());
@@ -144,7 +144,7 @@ impl Builder<'_> {
             })
     }
 
-    fn push_task(&mut self, task: Task) {
+    pub(super) fn push_task(&mut self, task: Task) {
         let section = self.current_section();
         match section.subsections.last_mut() {
             Some(sub) => sub.tasks.push(task),
@@ -173,7 +173,7 @@ impl Builder<'_> {
         if attribution::starts_with_known_role(content) && self.last_task_mut().is_some() {
             return self.own_line_role(line);
         }
-        if is_table_header(content) {
+        if table::is_table_header(content) {
             return self.table_header(line);
         }
         // `?。ǘ┩七M…(牽頭單位:…)`: a garbled number, but the attribution
@@ -225,7 +225,7 @@ impl Builder<'_> {
         task
     }
 
-    fn extract_targets(&self, task: &mut Task) {
+    pub(super) fn extract_targets(&self, task: &mut Task) {
         if self.options.extract_targets && !task.text.is_empty() {
             let (targets, investments) =
                 target::extract(&task.text, task.text_span.start, &self.index);
@@ -306,266 +306,4 @@ impl Builder<'_> {
         }
         clause::apply_assignment(task, lead_rule, year);
     }
-
-    // ---- tables ----
-
-    /// `序号` alone (one cell per line) or `序号 | 重点工作 | …` (a `|` row).
-    fn table_header(&mut self, line: Line) {
-        let content = self.content(&line);
-        let base = line.content.start;
-        let (table, row) = match table::split_pipes(content) {
-            Some((cells, after)) => {
-                self.saw(Convention::TablePipeRows, base);
-                let mut table = table::Table::new(false);
-                for c in &cells {
-                    table.push_column(&content[c.text.clone()]);
-                }
-                let row = self.pipe_row(content, base, &cells, after);
-                (table, row)
-            }
-            None => {
-                self.saw(Convention::TableCellPerLine, base);
-                let mut table = table::Table::new(true);
-                table.push_column(content);
-                let row = Row {
-                    cells: vec![self.cell(&line)],
-                    cell_per_line: true,
-                    after: String::new(),
-                };
-                (table, row)
-            }
-        };
-        let layout = if table.cell_per_line {
-            Layout::default()
-        } else {
-            line.layout.clone()
-        };
-        let header = TableHeader {
-            columns: table.columns.clone(),
-            row,
-            span: self.span(line.content.clone()),
-            layout,
-        };
-        self.current_section().table = Some(header);
-        self.table = Some(table);
-    }
-
-    /// A `|` row's cells as written.
-    fn pipe_row(
-        &self,
-        content: &str,
-        base: usize,
-        cells: &[table::PipeCell],
-        after: Range<usize>,
-    ) -> Row {
-        Row {
-            cells: cells
-                .iter()
-                .map(|c| Cell {
-                    text: content[c.text.clone()].to_string(),
-                    span: self.span(base + c.text.start..base + c.text.end),
-                    before: content[c.before.clone()].to_string(),
-                    layout: Layout::default(),
-                })
-                .collect(),
-            cell_per_line: false,
-            after: content[after].to_string(),
-        }
-    }
-
-    /// A cell standing on a line of its own.
-    fn cell(&self, line: &Line) -> Cell {
-        Cell {
-            text: self.content(line).to_string(),
-            span: self.span(line.content.clone()),
-            before: String::new(),
-            layout: line.layout.clone(),
-        }
-    }
-
-    /// A line while a table is open; false when it is not part of the table.
-    fn table_line(&mut self, line: &Line) -> bool {
-        let content = self.content(line);
-        let Some(table) = self.table.as_mut() else {
-            return false;
-        };
-        if !table.cell_per_line {
-            return match table::split_pipes(content) {
-                Some((cells, after))
-                    if cells
-                        .first()
-                        .is_some_and(|c| table::row_number(&content[c.text.clone()]).is_some()) =>
-                {
-                    self.pipe_task(line, &cells, after);
-                    true
-                }
-                _ => false,
-            };
-        }
-        if let Some(number) = table::row_number(content) {
-            table.in_header = false;
-            table.row_cells = 1;
-            self.row_task(line, number);
-            return true;
-        }
-        if table.in_header {
-            table.push_column(content);
-            let cell = self.cell(line);
-            self.extend_table_header(cell);
-            return true;
-        }
-        match table.next_column() {
-            Some(column) => {
-                table.row_cells += 1;
-                self.row_cell(line, column);
-                true
-            }
-            // The row is full: what follows is no longer the table, unless it
-            // is a heading inside it.
-            None => {
-                if marker(content).is_none() {
-                    self.table = None;
-                }
-                false
-            }
-        }
-    }
-
-    fn extend_table_header(&mut self, cell: Cell) {
-        let columns = self.table.as_ref().map(|t| t.columns.clone());
-        let end = cell.span.end;
-        let Some(header) = self.current_section().table.as_mut() else {
-            return;
-        };
-        let start = header.span.start;
-        header.row.cells.push(cell);
-        if let Some(columns) = columns {
-            header.columns = columns;
-        }
-        let span = self.span(start..end);
-        if let Some(header) = self.current_section().table.as_mut() {
-            header.span = span;
-        }
-    }
-
-    /// The number cell of a row written one cell per line: a new task.
-    fn row_task(&mut self, line: &Line, number: u32) {
-        let task = Task {
-            marker: self.content(line).to_string(),
-            number,
-            span: self.span(line.content.clone()),
-            layout: line.layout.clone(),
-            row: Some(Row {
-                cells: vec![self.cell(line)],
-                cell_per_line: true,
-                after: String::new(),
-            }),
-            ..Task::default()
-        };
-        self.push_task(task);
-    }
-
-    /// A further cell of a row written one cell per line.
-    fn row_cell(&mut self, line: &Line, column: usize) {
-        let cell = self.cell(line);
-        let Some(mut task) = self.take_last_task() else {
-            return;
-        };
-        task.span = self.span(task.span.start..line.content.end);
-        self.fill_cell(&mut task, column, &cell);
-        if let Some(row) = task.row.as_mut() {
-            row.cells.push(cell);
-        }
-        self.push_task(task);
-    }
-
-    /// A whole `|` row: a task.
-    fn pipe_task(&mut self, line: &Line, cells: &[table::PipeCell], after: Range<usize>) {
-        let content = self.content(line);
-        let base = line.content.start;
-        let row = self.pipe_row(content, base, cells, after);
-        let mut task = Task {
-            marker: row.cells[0].text.clone(),
-            number: table::row_number(&row.cells[0].text).unwrap_or(0),
-            span: self.span(line.content.clone()),
-            layout: line.layout.clone(),
-            ..Task::default()
-        };
-        for (column, cell) in row.cells.iter().enumerate().skip(1) {
-            self.fill_cell(&mut task, column, cell);
-        }
-        task.row = Some(row);
-        self.push_task(task);
-    }
-
-    /// What a cell in `column` says about its task: the text, or a role.
-    fn fill_cell(&mut self, task: &mut Task, column: usize, cell: &Cell) {
-        let Some(table) = self.table.as_ref() else {
-            return;
-        };
-        let kind = match table.columns.get(column) {
-            Some(ColumnKind::Text) => {
-                task.text = cell.text.clone();
-                task.text_span = cell.span;
-                return self.extract_targets(task);
-            }
-            Some(ColumnKind::Leaders) => RoleKind::Leaders,
-            Some(ColumnKind::LeadUnits) => RoleKind::LeadUnits,
-            Some(ColumnKind::ResponsibleUnits) => RoleKind::ResponsibleUnits,
-            Some(ColumnKind::CooperatingUnits) => RoleKind::CooperatingUnits,
-            Some(ColumnKind::Deadline) => RoleKind::Deadline,
-            _ => return,
-        };
-        if cell.text.is_empty() {
-            return;
-        }
-        let key = interned(&table.names[column]);
-        let mut raw = std::mem::take(&mut self.raw_attribution);
-        raw.push_cell(&cell.text, kind);
-        let mut roles = self.roles(&raw, &cell.text, cell.span.start);
-        self.raw_attribution = raw;
-        for role in &mut roles {
-            role.key = key.clone();
-        }
-        let (start, end) = (cell.span.start, cell.span.end);
-        let clause_start = task.attribution.as_ref().map_or(start, |a| a.span.start);
-        let span = self.span(clause_start..end);
-        let a = task.attribution.get_or_insert_with(Attribution::default);
-        a.span = span;
-        a.roles.extend(roles);
-        clause::apply_assignment(task, self.lead_rule, self.year());
-    }
-
-    fn take_last_task(&mut self) -> Option<Task> {
-        let n = &mut self.notice;
-        let a = match n.more_attachments.last_mut() {
-            Some(a) => a,
-            None => n.attachment.as_mut()?,
-        };
-        let s = a.sections.last_mut()?;
-        match s.subsections.last_mut() {
-            Some(sub) => sub.tasks.pop(),
-            None => s.tasks.pop(),
-        }
-    }
-
-    /// The table's last row has all its cells (a table may end without a stop).
-    pub(super) fn row_is_full(&self) -> bool {
-        self.table
-            .as_ref()
-            .is_some_and(|t| !t.cell_per_line || t.row_cells >= t.columns.len())
-    }
-}
-
-/// A table's header row: `序号` alone, or a `|` row starting with it.
-fn is_table_header(content: &str) -> bool {
-    if table::is_number_header(content) {
-        return true;
-    }
-    table::split_pipes(content).is_some_and(|(cells, _)| {
-        cells.len() >= 3
-            && cells
-                .first()
-                .is_some_and(|c| table::is_number_header(&content[c.text.clone()]))
-    })
 }

@@ -9,8 +9,13 @@
 //! - `letter.rs`: the cover letter, and letters that carry the breakdown
 //!   themselves (no `附件` line);
 //! - `body.rs`: the attachment — headings, tasks, attribution lines below a
-//!   task, tables;
-//! - `clause.rs`: attribution clauses into roles and typed fields.
+//!   task;
+//! - `table.rs`: tasks written as table rows;
+//! - `clause.rs`: attribution clauses into roles and typed fields;
+//! - `attribution.rs`, `prose.rs`, `names.rs`: the grammar of clauses, prose
+//!   phrases and name lists; `meta.rs`, `marker.rs`, `date.rs`, `noise.rs`:
+//!   header pairs, numbering markers, dates and deadlines, web-page text;
+//! - `dialect.rs`: which conventions were met, for the dialect report.
 
 mod attribution;
 mod body;

@@ -3,10 +3,8 @@
 //! either on one line with `|` between cells or one cell per line (a page
 //! copied from a Word table often leaves blank lines between the cells).
 
-use std::ops::Range;
-
 use super::attribution::ROLE_KEYS;
-use crate::model::{ColumnKind, RoleKind};
+use super::*;
 
 /// A table being read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +22,7 @@ pub(crate) struct Table {
 }
 
 impl Table {
-    /// A table whose header starts with the number column `name`.
+    /// A table with no columns yet, written one cell per line or in `|` rows.
     pub(crate) fn new(cell_per_line: bool) -> Table {
         Table {
             columns: vec![],
@@ -149,6 +147,268 @@ pub(crate) fn split_pipes(line: &str) -> Option<(Vec<PipeCell>, Range<usize>)> {
         pos = end + 1;
     }
     Some((cells, prev_end..line.len()))
+}
+
+impl Builder<'_> {
+    /// `序号` alone (one cell per line) or `序号 | 重点工作 | …` (a `|` row).
+    pub(super) fn table_header(&mut self, line: Line) {
+        let content = self.content(&line);
+        let base = line.content.start;
+        let (table, row) = match table::split_pipes(content) {
+            Some((cells, after)) => {
+                self.saw(Convention::TablePipeRows, base);
+                let mut table = table::Table::new(false);
+                for c in &cells {
+                    table.push_column(&content[c.text.clone()]);
+                }
+                let row = self.pipe_row(content, base, &cells, after);
+                (table, row)
+            }
+            None => {
+                self.saw(Convention::TableCellPerLine, base);
+                let mut table = table::Table::new(true);
+                table.push_column(content);
+                let row = Row {
+                    cells: vec![self.cell(&line)],
+                    cell_per_line: true,
+                    after: String::new(),
+                };
+                (table, row)
+            }
+        };
+        let layout = if table.cell_per_line {
+            Layout::default()
+        } else {
+            line.layout.clone()
+        };
+        let header = TableHeader {
+            columns: table.columns.clone(),
+            row,
+            span: self.span(line.content.clone()),
+            layout,
+        };
+        self.current_section().table = Some(header);
+        self.table = Some(table);
+    }
+
+    /// A `|` row's cells as written.
+    fn pipe_row(
+        &self,
+        content: &str,
+        base: usize,
+        cells: &[table::PipeCell],
+        after: Range<usize>,
+    ) -> Row {
+        Row {
+            cells: cells
+                .iter()
+                .map(|c| Cell {
+                    text: content[c.text.clone()].to_string(),
+                    span: self.span(base + c.text.start..base + c.text.end),
+                    before: content[c.before.clone()].to_string(),
+                    layout: Layout::default(),
+                })
+                .collect(),
+            cell_per_line: false,
+            after: content[after].to_string(),
+        }
+    }
+
+    /// A cell standing on a line of its own.
+    fn cell(&self, line: &Line) -> Cell {
+        Cell {
+            text: self.content(line).to_string(),
+            span: self.span(line.content.clone()),
+            before: String::new(),
+            layout: line.layout.clone(),
+        }
+    }
+
+    /// A line while a table is open; false when it is not part of the table.
+    pub(super) fn table_line(&mut self, line: &Line) -> bool {
+        let content = self.content(line);
+        let Some(table) = self.table.as_mut() else {
+            return false;
+        };
+        if !table.cell_per_line {
+            return match table::split_pipes(content) {
+                Some((cells, after))
+                    if cells
+                        .first()
+                        .is_some_and(|c| table::row_number(&content[c.text.clone()]).is_some()) =>
+                {
+                    self.pipe_task(line, &cells, after);
+                    true
+                }
+                _ => false,
+            };
+        }
+        if let Some(number) = table::row_number(content) {
+            table.in_header = false;
+            table.row_cells = 1;
+            self.row_task(line, number);
+            return true;
+        }
+        if table.in_header {
+            table.push_column(content);
+            let cell = self.cell(line);
+            self.extend_table_header(cell);
+            return true;
+        }
+        match table.next_column() {
+            Some(column) => {
+                table.row_cells += 1;
+                self.row_cell(line, column);
+                true
+            }
+            // The row is full: what follows is no longer the table, unless it
+            // is a heading inside it.
+            None => {
+                if marker(content).is_none() {
+                    self.table = None;
+                }
+                false
+            }
+        }
+    }
+
+    fn extend_table_header(&mut self, cell: Cell) {
+        let columns = self.table.as_ref().map(|t| t.columns.clone());
+        let end = cell.span.end;
+        let Some(header) = self.current_section().table.as_mut() else {
+            return;
+        };
+        let start = header.span.start;
+        header.row.cells.push(cell);
+        if let Some(columns) = columns {
+            header.columns = columns;
+        }
+        let span = self.span(start..end);
+        if let Some(header) = self.current_section().table.as_mut() {
+            header.span = span;
+        }
+    }
+
+    /// The number cell of a row written one cell per line: a new task.
+    fn row_task(&mut self, line: &Line, number: u32) {
+        let task = Task {
+            marker: self.content(line).to_string(),
+            number,
+            span: self.span(line.content.clone()),
+            layout: line.layout.clone(),
+            row: Some(Row {
+                cells: vec![self.cell(line)],
+                cell_per_line: true,
+                after: String::new(),
+            }),
+            ..Task::default()
+        };
+        self.push_task(task);
+    }
+
+    /// A further cell of a row written one cell per line.
+    fn row_cell(&mut self, line: &Line, column: usize) {
+        let cell = self.cell(line);
+        let Some(mut task) = self.take_last_task() else {
+            return;
+        };
+        task.span = self.span(task.span.start..line.content.end);
+        self.fill_cell(&mut task, column, &cell);
+        if let Some(row) = task.row.as_mut() {
+            row.cells.push(cell);
+        }
+        self.push_task(task);
+    }
+
+    /// A whole `|` row: a task.
+    fn pipe_task(&mut self, line: &Line, cells: &[table::PipeCell], after: Range<usize>) {
+        let content = self.content(line);
+        let base = line.content.start;
+        let row = self.pipe_row(content, base, cells, after);
+        let mut task = Task {
+            marker: row.cells[0].text.clone(),
+            number: table::row_number(&row.cells[0].text).unwrap_or(0),
+            span: self.span(line.content.clone()),
+            layout: line.layout.clone(),
+            ..Task::default()
+        };
+        for (column, cell) in row.cells.iter().enumerate().skip(1) {
+            self.fill_cell(&mut task, column, cell);
+        }
+        task.row = Some(row);
+        self.push_task(task);
+    }
+
+    /// What a cell in `column` says about its task: the text, or a role.
+    fn fill_cell(&mut self, task: &mut Task, column: usize, cell: &Cell) {
+        let Some(table) = self.table.as_ref() else {
+            return;
+        };
+        let kind = match table.columns.get(column) {
+            Some(ColumnKind::Text) => {
+                task.text = cell.text.clone();
+                task.text_span = cell.span;
+                return self.extract_targets(task);
+            }
+            Some(ColumnKind::Leaders) => RoleKind::Leaders,
+            Some(ColumnKind::LeadUnits) => RoleKind::LeadUnits,
+            Some(ColumnKind::ResponsibleUnits) => RoleKind::ResponsibleUnits,
+            Some(ColumnKind::CooperatingUnits) => RoleKind::CooperatingUnits,
+            Some(ColumnKind::Deadline) => RoleKind::Deadline,
+            _ => return,
+        };
+        if cell.text.is_empty() {
+            return;
+        }
+        let key = interned(&table.names[column]);
+        let mut raw = std::mem::take(&mut self.raw_attribution);
+        raw.push_cell(&cell.text, kind);
+        let mut roles = self.roles(&raw, &cell.text, cell.span.start);
+        self.raw_attribution = raw;
+        for role in &mut roles {
+            role.key = key.clone();
+        }
+        let (start, end) = (cell.span.start, cell.span.end);
+        let clause_start = task.attribution.as_ref().map_or(start, |a| a.span.start);
+        let span = self.span(clause_start..end);
+        let a = task.attribution.get_or_insert_with(Attribution::default);
+        a.span = span;
+        a.roles.extend(roles);
+        clause::apply_assignment(task, self.lead_rule, self.year());
+    }
+
+    fn take_last_task(&mut self) -> Option<Task> {
+        let n = &mut self.notice;
+        let a = match n.more_attachments.last_mut() {
+            Some(a) => a,
+            None => n.attachment.as_mut()?,
+        };
+        let s = a.sections.last_mut()?;
+        match s.subsections.last_mut() {
+            Some(sub) => sub.tasks.pop(),
+            None => s.tasks.pop(),
+        }
+    }
+
+    /// The table's last row has all its cells (a table may end without a stop).
+    pub(super) fn row_is_full(&self) -> bool {
+        self.table
+            .as_ref()
+            .is_some_and(|t| !t.cell_per_line || t.row_cells >= t.columns.len())
+    }
+}
+
+/// A table's header row: `序号` alone, or a `|` row starting with it.
+pub(super) fn is_table_header(content: &str) -> bool {
+    if table::is_number_header(content) {
+        return true;
+    }
+    table::split_pipes(content).is_some_and(|(cells, _)| {
+        cells.len() >= 3
+            && cells
+                .first()
+                .is_some_and(|c| table::is_number_header(&content[c.text.clone()]))
+    })
 }
 
 #[cfg(test)]
