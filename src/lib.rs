@@ -26,6 +26,7 @@
 pub mod check;
 mod diagnostic;
 mod error;
+pub mod eval;
 pub mod export;
 pub mod import;
 pub mod model;

@@ -3,6 +3,7 @@
 
 mod check;
 mod convert;
+mod eval;
 mod files;
 mod input;
 mod render;
@@ -28,6 +29,8 @@ enum Command {
     Render(render::RenderArgs),
     /// Check notices for defects and likely mistakes (rules: docs/rules.md).
     Check(check::CheckArgs),
+    /// Measure the parser on a folder of notices with gold files.
+    Eval(eval::EvalArgs),
 }
 
 /// An error that ends the command with exit code 2 and a one-line message.
@@ -53,6 +56,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Convert(args) => convert::run(args),
         Command::Render(args) => render::run(args),
         Command::Check(args) => check::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => code,

@@ -21,6 +21,54 @@ pub(crate) fn split_padding(s: &str) -> (&str, &str, &str) {
     (&s[..content_start], content, &rest[content.len()..])
 }
 
+/// Splits a line into (lead, content, trail) where lead and trail are
+/// whitespace and HTML tags (`</p><p align=\"left\">`): text copied out of
+/// a web page's source or a database dump wraps every line in tags.
+/// Returns whether any tag was peeled off.
+pub(crate) fn split_line(s: &str) -> (&str, &str, &str, bool) {
+    let (lead, content, trail) = split_padding(s);
+    // Cheap test first: almost every line starts and ends with text.
+    if !(content.starts_with('<') || content.ends_with('>')) {
+        return (lead, content, trail, false);
+    }
+    let mut start = s.len() - s.trim_start_matches(is_space).len();
+    let mut end = s.trim_end_matches(is_space).len();
+    let mut markup = false;
+    while let Some(len) = leading_tag(&s[start..end]) {
+        start += len;
+        start += s[start..end].len() - s[start..end].trim_start_matches(is_space).len();
+        markup = true;
+    }
+    while let Some(len) = trailing_tag(&s[start..end]) {
+        end -= len;
+        end = start + s[start..end].trim_end_matches(is_space).len();
+        markup = true;
+    }
+    (&s[..start], &s[start..end], &s[end..], markup)
+}
+
+/// Length of an HTML tag (`<p>`, `</p>`, `<p align=\"left\">`) at the start of `s`.
+fn leading_tag(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('<')?;
+    let first = rest.chars().next()?;
+    if !(first.is_ascii_alphabetic() || first == '/' || first == '!') {
+        return None;
+    }
+    rest.find(['>', '<'])
+        .filter(|&i| rest.as_bytes()[i] == b'>')
+        .map(|i| i + 2)
+}
+
+/// Length of an HTML tag at the end of `s`.
+fn trailing_tag(s: &str) -> Option<usize> {
+    let body = s.strip_suffix('>')?;
+    let open = body
+        .rfind(['<', '>'])
+        .filter(|&i| body.as_bytes()[i] == b'<')?;
+    leading_tag(&s[open..]).filter(|&len| open + len == s.len())?;
+    Some(s.len() - open)
+}
+
 /// `(` or `(`.
 pub(crate) fn is_open_paren(c: char) -> bool {
     matches!(c, '(' | '\u{ff08}')
@@ -114,6 +162,20 @@ mod tests {
         );
         assert_eq!(split_padding("   "), ("   ", "", ""));
         assert_eq!(split_padding("x"), ("", "x", ""));
+    }
+
+    #[test]
+    fn html_tags_at_line_edges_are_split_off() {
+        let line = "\t\u{3000}二、实施计划</p><p align=\\\"left\\\">";
+        let (lead, content, trail, markup) = split_line(line);
+        assert_eq!(
+            (lead, content, markup),
+            ("\t\u{3000}", "二、实施计划", true)
+        );
+        assert_eq!(trail, "</p><p align=\\\"left\\\">");
+        assert_eq!(split_line("<p>任务</p>"), ("<p>", "任务", "</p>", true));
+        assert_eq!(split_line(" a<b "), (" ", "a<b", " ", false));
+        assert_eq!(split_line("x >"), ("", "x >", "", false));
     }
 
     #[test]
