@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod decode;
 mod diagnostic;
 mod error;
 pub mod model;
@@ -30,6 +31,9 @@ mod render;
 mod span;
 mod visit;
 
+pub use decode::{
+    decode, decode_with, parse_bytes, parse_bytes_with, Decoded, Encoding, Malformed,
+};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
 pub use model::*;
