@@ -408,7 +408,8 @@ pub struct Attribution {
     pub roles: Vec<Role>,
     /// Opening bracket as written (`(`, `(`, `[`).
     pub open: Cow<'static, str>,
-    /// Closing bracket as written; empty when the clause was cut off.
+    /// Closing bracket as written, after any role separator that ends the
+    /// clause (`;)`); empty when the clause was cut off.
     pub close: Cow<'static, str>,
     /// Separator between roles as written (`;`, `;`).
     pub role_separator: Cow<'static, str>,

@@ -102,8 +102,21 @@ impl Lines {
 
 fn meta(lines: &mut Lines, meta: &Meta) {
     let mut current: Option<(Span, String)> = None;
-    for field in &meta.fields {
-        let value = meta_value(meta, field);
+    // A key can repeat (a header pasted twice, notices concatenated); the
+    // typed field holds the last pair's value, so only the last pair of a key
+    // is written from the typed field, the earlier ones as they were.
+    let mut last_of_key: Vec<(MetaKey, usize)> = vec![];
+    for (i, f) in meta.fields.iter().enumerate() {
+        if let Some(key) = f.field {
+            last_of_key.retain(|&(k, _)| k != key);
+            last_of_key.push((key, i));
+        }
+    }
+    for (i, field) in meta.fields.iter().enumerate() {
+        let value = match field.field {
+            Some(key) if !last_of_key.contains(&(key, i)) => field.value.clone(),
+            _ => meta_value(meta, field),
+        };
         if field.starts_line {
             if let Some((span, text)) = current.take() {
                 lines.push(&span, &Layout::default(), &text);
