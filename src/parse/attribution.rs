@@ -2,7 +2,6 @@
 
 use std::ops::Range;
 
-use nom::bytes::complete::tag;
 use nom::character::complete::satisfy;
 use nom::combinator::recognize;
 use nom::multi::many_m_n;
@@ -11,7 +10,7 @@ use nom::{IResult, Parser};
 use super::meta::is_han;
 use super::trivia::{
     closing_partner, is_close_paren, is_colon, is_name_separator, is_semicolon, is_space,
-    opening_partner,
+    is_zero_width, opening_partner,
 };
 use crate::model::RoleKind;
 
@@ -101,8 +100,8 @@ fn known_key(input: &str) -> IResult<&str, (&str, RoleKind)> {
     let first = input.chars().next().unwrap_or(' ');
     let candidates = ROLE_KEYS.iter().filter(|(key, _)| key.starts_with(first));
     for &(key, kind) in candidates {
-        if let Ok((rest, k)) = tag::<_, _, nom::error::Error<&str>>(key).parse(input) {
-            return Ok((rest, (k, kind)));
+        if let Some(len) = written_len(input, key) {
+            return Ok((&input[len..], (&input[..len], kind)));
         }
     }
     Err(nom::Err::Error(nom::error::Error::new(
@@ -111,10 +110,36 @@ fn known_key(input: &str) -> IResult<&str, (&str, RoleKind)> {
     )))
 }
 
+/// Byte length of `key` as written at the start of `input`, where text
+/// copied from the web may hide zero-width characters between its
+/// characters (`牵\u{200b}头单位`).
+fn written_len(input: &str, key: &str) -> Option<usize> {
+    if input.starts_with(key) {
+        return Some(key.len());
+    }
+    let mut rest = input;
+    for (i, want) in key.chars().enumerate() {
+        if i > 0 {
+            rest = rest.trim_start_matches(is_zero_width);
+        }
+        rest = rest.strip_prefix(want)?;
+    }
+    Some(input.len() - rest.len())
+}
+
 /// The key at the start of `input`, its kind, and its delimiter; a known key
 /// may be followed by `;` by mistake (the seed's task 72), an unknown one
 /// (2–8 Han characters) only by a colon.
 fn role_head(input: &str) -> Option<(usize, RoleKind, usize, bool)> {
+    head(input, true)
+}
+
+/// [`role_head`], accepting the `;` slip only when `slip` is set. Whether
+/// the text after a slipped `;` is itself a key is asked without slips: a
+/// run of `责任单位;责任单位;…` then costs constant time
+/// per key, where recursing through the whole run overflowed the stack and
+/// took quadratic time.
+fn head(input: &str, slip: bool) -> Option<(usize, RoleKind, usize, bool)> {
     if let Ok((rest, (key, kind))) = known_key(input) {
         let rest_trim = rest.trim_start_matches(is_space);
         let c = rest_trim.chars().next()?;
@@ -124,7 +149,7 @@ fn role_head(input: &str) -> Option<(usize, RoleKind, usize, bool)> {
             return Some((key_len, kind, delim_start + c.len_utf8(), false));
         }
         let after = &rest_trim[c.len_utf8()..];
-        if is_semicolon(c) && !after.is_empty() && role_head(after).is_none() {
+        if slip && is_semicolon(c) && !after.is_empty() && head(after, false).is_none() {
             return Some((key_len, kind, delim_start + c.len_utf8(), true));
         }
         return None;
@@ -150,6 +175,8 @@ fn role_head(input: &str) -> Option<(usize, RoleKind, usize, bool)> {
 /// True when `input` starts with a known role key and its colon: the test for
 /// "this bracket holds an attribution".
 pub(crate) fn starts_with_known_role(input: &str) -> bool {
+    // Padding after a bracket or separator (`( 牵头单位`) is not part of the key.
+    let input = input.trim_start_matches(is_space);
     known_key(input).is_ok() && role_head(input).is_some()
 }
 
@@ -165,6 +192,13 @@ pub(crate) fn parse_roles(inner: &str, raw: &mut RawAttribution) -> bool {
     }
     let mut pos = 0;
     while pos < inner.len() {
+        // Padding before a key (`( 牵头单位`, `; 责任单位`, U+3000, a
+        // zero-width space) is not part of it; read as part of the key, it
+        // hid the key and the role's names joined the previous role's.
+        pos = inner.len() - inner[pos..].trim_start_matches(is_space).len();
+        if pos == inner.len() {
+            break;
+        }
         let rest = &inner[pos..];
         let (names, separators) = (raw.names.len(), raw.separators.len());
         match role_head(rest) {
@@ -372,6 +406,16 @@ mod tests {
         let got = names("牵头单位\u{ff1a}市发改局\u{ff1b}负责单位\u{ff1a}市财政局\u{ff0c}配合单位\u{ff1a}市商务局");
         assert_eq!(got[1], (RoleKind::Unknown, vec!["市财政局"]));
         assert_eq!(got[2], (RoleKind::CooperatingUnits, vec!["市商务局"]));
+    }
+
+    #[test]
+    fn padding_before_keys_and_zero_width_inside_them() {
+        let got = names("\u{3000}牵头单位:市发改局; 责任单位:市财政局;\u{200b}配合单位:市商务局");
+        assert_eq!(got[0], (RoleKind::LeadUnits, vec!["市发改局"]));
+        assert_eq!(got[1], (RoleKind::ResponsibleUnits, vec!["市财政局"]));
+        assert_eq!(got[2], (RoleKind::CooperatingUnits, vec!["市商务局"]));
+        let got = names("牵\u{200b}头单位:市发改局");
+        assert_eq!(got[0], (RoleKind::LeadUnits, vec!["市发改局"]));
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! Numbering markers at the start of a line: `一、`, `(一)`, `57.`.
 
 use nom::branch::alt;
-use nom::bytes::complete::take_while_m_n;
+use nom::bytes::complete::{take_while, take_while_m_n};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{map_opt, not, peek, recognize};
 use nom::sequence::terminated;
 use nom::{IResult, Parser};
 
 use super::numeral::{chinese_numeral, is_numeral_char};
-use super::trivia::{is_close_paren, is_open_paren};
+use super::trivia::{digit_value, is_close_paren, is_open_paren, is_zero_width};
 
 /// Which kind of numbering a marker is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,9 +42,14 @@ fn numeral(input: &str) -> IResult<&str, u32> {
     map_opt(take_while_m_n(1, 3, is_numeral_char), chinese_numeral).parse(input)
 }
 
+/// Zero-width characters between the parts of a marker (see [`is_zero_width`]).
+fn zero_width(input: &str) -> IResult<&str, &str> {
+    take_while(is_zero_width).parse(input)
+}
+
 /// `一、`
 fn numeral_marker(input: &str) -> IResult<&str, Marker<'_>> {
-    let (rest, text) = recognize(terminated(numeral, char('、'))).parse(input)?;
+    let (rest, text) = recognize((numeral, zero_width, char('、'))).parse(input)?;
     let number = numeral(text)?.1;
     Ok((
         rest,
@@ -58,9 +63,16 @@ fn numeral_marker(input: &str) -> IResult<&str, Marker<'_>> {
 
 /// `(一)` in either width.
 fn paren_numeral_marker(input: &str) -> IResult<&str, Marker<'_>> {
-    let (rest, text) =
-        recognize((satisfy(is_open_paren), numeral, satisfy(is_close_paren))).parse(input)?;
-    let inner = &text[text.chars().next().map_or(0, char::len_utf8)..];
+    let (rest, text) = recognize((
+        satisfy(is_open_paren),
+        zero_width,
+        numeral,
+        zero_width,
+        satisfy(is_close_paren),
+    ))
+    .parse(input)?;
+    let inner =
+        text[text.chars().next().map_or(0, char::len_utf8)..].trim_start_matches(is_zero_width);
     let number = numeral(inner)?.1;
     Ok((
         rest,
@@ -72,21 +84,21 @@ fn paren_numeral_marker(input: &str) -> IResult<&str, Marker<'_>> {
     ))
 }
 
-/// `57.`, `57.`, `57、` — but not the decimal `12.8`.
+/// `57.`, `57.`, `57、`, `\u{ff15}\u{ff17}.` — but not the decimal `12.8`.
 fn arabic_marker(input: &str) -> IResult<&str, Marker<'_>> {
-    let digits = take_while_m_n(1, 6, |c: char| c.is_ascii_digit());
+    let is_digit = |c: char| digit_value(c).is_some();
+    let digits = take_while_m_n(1, 6, is_digit);
     let dot = alt((char('.'), char('\u{ff0e}'), char('、')));
     let (rest, text) = recognize(terminated(
-        (digits, dot),
-        peek(not(satisfy(|c: char| c.is_ascii_digit()))),
+        (digits, zero_width, dot),
+        peek(not(satisfy(is_digit))),
     ))
     .parse(input)?;
+    // At most six digits, so the number fits.
     let number = text
-        .trim_end_matches(|c: char| !c.is_ascii_digit())
-        .parse()
-        .map_err(|_| {
-            nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit))
-        })?;
+        .chars()
+        .filter_map(digit_value)
+        .fold(0, |n, d| n * 10 + d);
     Ok((
         rest,
         Marker {
@@ -121,6 +133,16 @@ mod tests {
             (MarkerKind::Arabic, "114.", 114)
         );
         assert_eq!(marker("3、x").unwrap().number, 3);
+    }
+
+    #[test]
+    fn reads_full_width_digits_and_zero_width_spaces() {
+        let m = marker("\u{ff11}\u{ff11}\u{ff17}\u{ff0e}x").unwrap();
+        assert_eq!((m.kind, m.number), (MarkerKind::Arabic, 117));
+        assert_eq!(marker("1\u{200b}.x").unwrap().text, "1\u{200b}.");
+        assert_eq!(marker("一\u{200b}、x").unwrap().number, 1);
+        assert_eq!(marker("(\u{200b}二)x").unwrap().number, 2);
+        assert!(marker("\u{ff11}\u{ff12}.\u{ff18}亿元").is_none());
     }
 
     #[test]

@@ -134,11 +134,11 @@ pub(crate) fn parse_str(text: &str, options: &ParseOptions) -> Notice {
     let mut start = body_start;
     while start < text.len() {
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let line_end = if text[..end].ends_with('\r') {
-            end - 1
-        } else {
-            end
-        };
+        // Every carriage return before the line feed is line-ending residue
+        // (CRLF text converted to CRLF once more ends lines in `\r\r\n`);
+        // keeping all but one made a line of `\r`s a line of content that
+        // its own rendering no longer had.
+        let line_end = start + text[start..end].trim_end_matches('\r').len();
         builder.line(start..line_end);
         start = end + 1;
     }

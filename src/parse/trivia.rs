@@ -13,6 +13,23 @@ pub(crate) fn is_space(c: char) -> bool {
     )
 }
 
+/// Invisible characters text copied from web pages carries anywhere, even
+/// inside a marker (`1\u{200b}.`) or a role key (`牵\u{200b}头单位`): the
+/// zero-width space and a stray byte-order mark (zero-width no-break space).
+pub(crate) fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{feff}')
+}
+
+/// The value of an ASCII or full-width digit (`7`, `\u{ff17}`): notices
+/// typed with the input method in full-width mode write `\u{ff11}\u{ff11}\u{ff17}.`.
+pub(crate) fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '\u{ff10}'..='\u{ff19}' => Some(c as u32 - 0xff10),
+        _ => None,
+    }
+}
+
 /// Splits `s` into (leading whitespace, content, trailing whitespace).
 pub(crate) fn split_padding(s: &str) -> (&str, &str, &str) {
     let content_start = s.len() - s.trim_start_matches(is_space).len();
