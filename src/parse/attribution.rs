@@ -191,6 +191,7 @@ pub(crate) fn parse_roles(inner: &str, raw: &mut RawAttribution) -> bool {
         return false;
     }
     let mut pos = 0;
+    let mut previous_separator: Option<Range<usize>> = None;
     while pos < inner.len() {
         // Padding before a key (`( 牵头单位`, `; 责任单位`, U+3000, a
         // zero-width space) is not part of it; read as part of the key, it
@@ -216,16 +217,24 @@ pub(crate) fn parse_roles(inner: &str, raw: &mut RawAttribution) -> bool {
                 pos = end;
             }
             None => {
-                // Text after a role separator with no key: more names of the previous role.
+                // Text after a role separator with no key: more names of the
+                // previous role, joined to them by that separator, which is
+                // kept so that the names are written back as they were.
+                let (names, separators) = (raw.names.len(), raw.separators.len());
                 pos = split_names(inner, pos, raw);
-                let (n, s) = (raw.names.len(), raw.separators.len());
                 if let Some(last) = raw.roles.last_mut() {
-                    last.names.end = n;
-                    last.separators.end = s;
+                    let joins_names = names > last.names.start && raw.names.len() > names;
+                    if let Some(sep) = previous_separator.clone().filter(|_| joins_names) {
+                        raw.separators.insert(separators, sep);
+                    }
+                    last.names.end = raw.names.len();
+                    last.separators.end = raw.separators.len();
                 }
             }
         }
-        pos += separator_len(inner, pos, &mut raw.role_separator);
+        let separator = separator_len(inner, pos, &mut raw.role_separator);
+        previous_separator = (separator > 0).then(|| pos..pos + separator);
+        pos += separator;
     }
     true
 }

@@ -134,11 +134,11 @@ pub(crate) fn parse_str(text: &str, options: &ParseOptions) -> Notice {
     let mut start = body_start;
     while start < text.len() {
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        // Every carriage return before the line feed is line-ending residue
-        // (CRLF text converted to CRLF once more ends lines in `\r\r\n`);
-        // keeping all but one made a line of `\r`s a line of content that
-        // its own rendering no longer had.
-        let line_end = start + text[start..end].trim_end_matches('\r').len();
+        let line_end = if text[..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
         builder.line(start..line_end);
         start = end + 1;
     }
@@ -634,7 +634,7 @@ impl<'a> Builder<'a> {
                 RoleKind::ResponsibleUnits => task.responsible_units.extend(names.iter().cloned()),
                 RoleKind::CooperatingUnits => task.cooperating_units.extend(names.iter().cloned()),
                 RoleKind::Deadline => {
-                    let text = inner[role.delimiter.end..end].to_string();
+                    let text = deadline_text(&names, raw, role, inner);
                     task.deadline = Some(Deadline { date: None, text });
                 }
                 RoleKind::Unknown => {}
@@ -694,6 +694,32 @@ fn interned(s: &str) -> Cow<'static, str> {
         .chain(attribution::ROLE_KEYS.iter().map(|(k, _)| k))
         .find(|&&c| c == s)
         .map_or_else(|| Cow::Owned(s.to_string()), |&c| Cow::Borrowed(c))
+}
+
+/// A deadline's text: its names joined by their separators, as the renderer
+/// writes the role back. (The raw slice also held the padding around them,
+/// which made an unedited clause look edited and rendered it in the
+/// canonical style, losing its keys as written and its unknown roles.)
+fn deadline_text(
+    names: &[String],
+    raw: &attribution::RawAttribution,
+    role: &attribution::RawRole,
+    inner: &str,
+) -> String {
+    let separators = raw.separators_of(role);
+    let aligned = separators.len() + 1 == names.len();
+    let mut text = String::new();
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            text.push_str(if aligned {
+                &inner[separators[i - 1].clone()]
+            } else {
+                "、"
+            });
+        }
+        text.push_str(name);
+    }
+    text
 }
 
 /// The text after a marker and the whitespace between them.

@@ -5,11 +5,19 @@
 //! zero-width spaces. Everything here accepts all of them.
 
 /// Spaces a notice may pad with: ASCII space, tab, NBSP, ideographic space,
-/// zero-width space and a stray BOM.
+/// zero-width space, a stray BOM, and a carriage return that is not part of
+/// a line ending (`\r\r\n` from CRLF text converted once more).
 pub(crate) fn is_space(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t' | '\u{a0}' | '\u{3000}' | '\u{200b}' | '\u{feff}' | '\u{2002}' | '\u{2003}'
+        ' ' | '\t'
+            | '\r'
+            | '\u{a0}'
+            | '\u{3000}'
+            | '\u{200b}'
+            | '\u{feff}'
+            | '\u{2002}'
+            | '\u{2003}'
     )
 }
 
