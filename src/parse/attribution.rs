@@ -239,12 +239,19 @@ pub(crate) fn parse_roles(inner: &str, raw: &mut RawAttribution) -> bool {
     true
 }
 
-/// Length of the role separator at `pos` (0 at the end), remembering the first one.
+/// Length of the role separator at `pos` (0 at the end), remembering the
+/// first one, or the first semicolon after commas: a comma separates roles
+/// only before a known key, a semicolon before anything, and the renderer
+/// joins all roles with the one remembered; joined with a comma, an unknown
+/// key after a semicolon would read back as a name.
 fn separator_len(inner: &str, pos: usize, first: &mut Option<Range<usize>>) -> usize {
     let Some(c) = inner[pos..].chars().next() else {
         return 0;
     };
-    if first.is_none() {
+    let first_is_comma = first
+        .as_ref()
+        .is_some_and(|r| !inner[r.clone()].starts_with(is_semicolon));
+    if first.is_none() || (first_is_comma && is_semicolon(c)) {
         *first = Some(pos..pos + c.len_utf8());
     }
     c.len_utf8()
