@@ -79,6 +79,8 @@ pub(crate) struct RawAttribution {
     pub separators: Vec<Range<usize>>,
     /// The first separator between roles as written.
     pub role_separator: Option<Range<usize>>,
+    /// Offset of a role separator with only padding after it (`…;)`).
+    pub trailing_separator: Option<usize>,
 }
 
 impl RawAttribution {
@@ -187,6 +189,7 @@ pub(crate) fn parse_roles(inner: &str, raw: &mut RawAttribution) -> bool {
     raw.names.clear();
     raw.separators.clear();
     raw.role_separator = None;
+    raw.trailing_separator = None;
     if !starts_with_known_role(inner) {
         return false;
     }
@@ -231,6 +234,14 @@ pub(crate) fn parse_roles(inner: &str, raw: &mut RawAttribution) -> bool {
                     last.separators.end = raw.separators.len();
                 }
             }
+        }
+        let after = inner[pos..]
+            .chars()
+            .next()
+            .map_or(pos, |c| pos + c.len_utf8());
+        if after > pos && inner[after..].trim_start_matches(is_space).is_empty() {
+            raw.trailing_separator = Some(pos);
+            break;
         }
         let separator = separator_len(inner, pos, &mut raw.role_separator);
         previous_separator = (separator > 0).then(|| pos..pos + separator);

@@ -541,21 +541,14 @@ impl<'a> Builder<'a> {
     ) {
         let open_len = body[clause.open..].chars().next().map_or(0, char::len_utf8);
         let inner_start = clause.open + open_len;
-        let mut inner_end = clause.close.unwrap_or(body.len());
-        // A role separator with no role after it (`…;)`, or `…);` where the
-        // clause is read as cut off) goes to `close`: parsed as a separator
-        // it would be dropped from the model and from the rendered text.
-        let kept = body[inner_start..inner_end].trim_end_matches(trivia::is_space);
-        if let Some(c) = kept
-            .chars()
-            .next_back()
-            .filter(|&c| trivia::is_semicolon(c))
-        {
-            inner_end = inner_start + kept.len() - c.len_utf8();
-        }
+        let inner_end = clause.close.unwrap_or(body.len());
         let inner = &body[inner_start..inner_end];
         let mut raw = std::mem::take(&mut self.raw_attribution);
         if attribution::parse_roles(inner, &mut raw) {
+            // A role separator with no role after it (`…;)`, or `…);` where
+            // the clause is read as cut off) goes to `close`: parsed as a
+            // separator it would be dropped from the model and the rendering.
+            let inner = &inner[..raw.trailing_separator.unwrap_or(inner.len())];
             self.build_attribution(task, base, body, clause, inner_start, inner, &raw);
         }
         self.raw_attribution = raw;
