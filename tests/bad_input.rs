@@ -43,19 +43,28 @@ fn only_task(n: &Notice) -> &fenjie::Task {
 fn binary_files_are_a_one_line_error_naming_the_offset() {
     let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR";
     let err = fenjie::parse_bytes(png).unwrap_err();
-    assert_eq!(err.to_string(), "input is binary, not text: byte 0x00 at offset 8");
+    assert_eq!(
+        err.to_string(),
+        "input is binary, not text: byte 0x00 at offset 8"
+    );
     assert_eq!(err, fenjie::Error::Binary { offset: 8, byte: 0 });
 
     // A NUL deep inside otherwise good text: still binary, at its offset.
     let mut text = seed_text().into_bytes();
     text[30_000] = 0;
     let err = fenjie::parse_bytes(&text).unwrap_err();
-    assert_eq!(err.to_string(), "input is binary, not text: byte 0x00 at offset 30000");
+    assert_eq!(
+        err.to_string(),
+        "input is binary, not text: byte 0x00 at offset 30000"
+    );
 
     // Binary without NULs, dense in control bytes.
     let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251 + 1) as u8).collect();
     let err = fenjie::parse_bytes(&noise).unwrap_err().to_string();
-    assert!(err.starts_with("input is binary, not text: byte 0x"), "{err}");
+    assert!(
+        err.starts_with("input is binary, not text: byte 0x"),
+        "{err}"
+    );
     assert!(!err.contains('\n'));
 }
 
@@ -96,7 +105,11 @@ fn a_notice_cut_off_inside_an_attribution_keeps_the_task() {
     assert!(!last.leaders.is_empty());
     let attribution = last.attribution.as_ref().unwrap();
     assert_eq!(attribution.close, "");
-    let truncated = notice.diagnostics.iter().find(|d| d.code == Code::Truncated).unwrap();
+    let truncated = notice
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::Truncated)
+        .unwrap();
     assert_eq!(&cut[truncated.span.range()], "(");
     assert_eq!(truncated.span.line, last.span.line);
     // And it renders back as it was cut.
@@ -110,7 +123,10 @@ fn a_notice_cut_off_after_a_role_key_keeps_it() {
     assert_eq!(task.text, "做事。");
     assert_eq!(task.leaders, ["张三"]);
     let roles = &task.attribution.as_ref().unwrap().roles;
-    assert_eq!((roles[1].key.as_ref(), roles[1].names.len()), ("牵头单位", 0));
+    assert_eq!(
+        (roles[1].key.as_ref(), roles[1].names.len()),
+        ("牵头单位", 0)
+    );
     assert_eq!(codes(&notice), [Code::Truncated]);
     // Cut before the colon, the key is no key yet: it is kept as a name.
     let notice = parse(&format!("{HEAD}1.做事。(责任领导:张三;牵头单位"));
@@ -124,7 +140,10 @@ fn a_ten_megabyte_single_line_completes() {
     let notice = parse(&line);
     assert_eq!(notice.title.as_ref().unwrap().text.len(), line.len());
     let span = notice.title.as_ref().unwrap().span;
-    assert_eq!((span.end_line, span.end_column as usize), (1, line.chars().count() + 1));
+    assert_eq!(
+        (span.end_line, span.end_column as usize),
+        (1, line.chars().count() + 1)
+    );
 
     // … and as one task whose attribution lists a quarter of a million units.
     let units = vec!["市发改局"; 250_000].join("、");
@@ -196,7 +215,10 @@ fn concatenated_notices_lose_nothing() {
     // The second and third headers and letters fit nowhere in the first
     // notice's attachment: kept as unrecognised lines, each with FJ001.
     assert!(!notice.unrecognized.is_empty());
-    let fj001 = codes(&notice).iter().filter(|&&c| c == Code::UnrecognizedLine).count();
+    let fj001 = codes(&notice)
+        .iter()
+        .filter(|&&c| c == Code::UnrecognizedLine)
+        .count();
     assert_eq!(fj001, notice.unrecognized.len());
 }
 
@@ -232,7 +254,8 @@ fn ideographic_nbsp_and_tab_padding_parse_like_the_seed() {
 
 #[test]
 fn padding_inside_an_attribution_clause() {
-    let clause = "(\u{3000}责任领导 : 张三 ;\u{a0}牵头单位:\t市发改局、 市财政局 ; 责任单位 :市统计局 )";
+    let clause =
+        "(\u{3000}责任领导 : 张三 ;\u{a0}牵头单位:\t市发改局、 市财政局 ; 责任单位 :市统计局 )";
     let notice = parse(&format!("{HEAD}1.做事。{clause}"));
     let task = only_task(&notice);
     assert_eq!(task.leaders, ["张三"]);
@@ -254,10 +277,16 @@ fn zero_width_spaces_inside_markers_and_keys() {
     assert_eq!(notice.sections()[0].subsections.len(), 1);
     let tasks: Vec<_> = notice.tasks().map(|t| t.task).collect();
     assert_eq!(tasks.len(), 2);
-    assert_eq!((tasks[0].number, tasks[0].marker.as_str()), (1, "1\u{200b}."));
+    assert_eq!(
+        (tasks[0].number, tasks[0].marker.as_str()),
+        (1, "1\u{200b}.")
+    );
     assert_eq!(tasks[0].lead_units, ["市发改局"]);
     // The key is kept as written, so the clause renders back unchanged.
-    assert_eq!(tasks[0].attribution.as_ref().unwrap().roles[0].key, "牵\u{200b}头单位");
+    assert_eq!(
+        tasks[0].attribution.as_ref().unwrap().roles[0].key,
+        "牵\u{200b}头单位"
+    );
     assert_eq!(tasks[1].leaders, ["张三"]);
     assert_eq!(tasks[1].responsible_units, ["市财政局"]);
     assert!(notice.unrecognized.is_empty());
@@ -275,11 +304,17 @@ fn full_width_digits_in_markers_dates_and_values() {
                 \u{ff12}.做事。(牵头单位:市发改局)\n";
     let notice = parse(text);
     assert_eq!(notice.letter.signed.unwrap().to_string(), "2021-01-27");
-    assert_eq!(notice.letter.signatory.as_ref().unwrap().text, "某市人民政府办公室");
+    assert_eq!(
+        notice.letter.signatory.as_ref().unwrap().text,
+        "某市人民政府办公室"
+    );
     let tasks: Vec<_> = notice.tasks().map(|t| t.task).collect();
     assert_eq!(tasks.len(), 2);
     assert_eq!(tasks[0].number, 117);
-    assert_eq!(tasks[0].text, "全年\u{ff12}\u{ff10}\u{ff12}\u{ff11}年增长\u{ff11}\u{ff11}\u{ff05}。");
+    assert_eq!(
+        tasks[0].text,
+        "全年\u{ff12}\u{ff10}\u{ff12}\u{ff11}年增长\u{ff11}\u{ff11}\u{ff05}。"
+    );
     assert_eq!(tasks[1].number, 2);
     // A full-width decimal is not a marker.
     let notice = parse(&format!("{HEAD}\u{ff11}\u{ff12}.\u{ff18}亿元的项目"));
