@@ -129,3 +129,11 @@ fn mixed_role_separators() {
     assert_eq!(attribution.role_separator, ";");
     assert_eq!(attribution.roles.len(), 3);
 }
+
+/// parse_structured: a slipped key (`牵头单位；`) whose "names" were only
+/// padding; without the padding, as rendered, the same key read as a name.
+#[test]
+fn a_slipped_key_followed_by_padding() {
+    check_text("1.做事。【牵头单位\u{ff1b}\u{ff1b}牵头单位\u{ff1b}\u{2002} \u{200b})");
+    check_text("1.做事。(牵头单位;  责任单位:市财政局)");
+}

@@ -150,7 +150,8 @@ fn head(input: &str, slip: bool) -> Option<(usize, RoleKind, usize, bool)> {
         if is_colon(c) {
             return Some((key_len, kind, delim_start + c.len_utf8(), false));
         }
-        let after = &rest_trim[c.len_utf8()..];
+        // Padding after the `;` is no name, and no part of a key after it.
+        let after = rest_trim[c.len_utf8()..].trim_start_matches(is_space);
         if slip && is_semicolon(c) && !after.is_empty() && head(after, false).is_none() {
             return Some((key_len, kind, delim_start + c.len_utf8(), true));
         }
