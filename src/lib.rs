@@ -18,7 +18,21 @@
 //! # Ok::<(), fenjie::Error>(())
 //! ```
 //!
-//! Data flows one way: text → [`parse`] → [`Notice`] → render / export / check.
+//! Notices saved as GB18030/GBK, UTF-16 or UTF-8 with a byte-order mark go
+//! through [`parse_bytes`], which detects the encoding (or takes a forced
+//! one, [`parse_bytes_with`]), refuses binary input with an error naming the
+//! offset, and records the encoding in [`SourceStyle::encoding`]; spans then
+//! refer to the decoded UTF-8 text ([`decode`] explains the rules).
+//!
+//! ```
+//! let (gb18030, _, _) = encoding_rs::GB18030.encode("附件\n标题\n一、目标\n1.做事。(牵头单位:市发改局)");
+//! let notice = fenjie::parse_bytes(&gb18030)?;
+//! assert_eq!(notice.source.encoding.as_deref(), Some("GB18030"));
+//! # Ok::<(), fenjie::Error>(())
+//! ```
+//!
+//! Data flows one way: bytes → [`decode`] → text → [`parse`] → [`Notice`] →
+//! render / export / check.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

@@ -44,13 +44,16 @@ pub struct Notice {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SourceStyle {
-    /// The input started with a UTF-8 byte-order mark.
+    /// The text started with a byte-order mark (U+FEFF; for input decoded
+    /// from UTF-16, its mark), which renders as UTF-8's.
     pub bom: bool,
     /// Line ending of the first line break (`"\n"` or `"\r\n"`); empty means `"\n"`.
     pub line_ending: String,
     /// The input ended with a line break.
     pub final_newline: bool,
-    /// The encoding the input was decoded from, when it was not given as text.
+    /// The encoding the input was decoded from (`UTF-8`, `GB18030`,
+    /// `UTF-16LE`, …) when it was given as bytes to [`crate::parse_bytes`];
+    /// `None` for text given to [`crate::parse`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
 }
