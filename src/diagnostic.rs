@@ -119,6 +119,8 @@ codes! {
     UnknownLeader = "FJ020", "unknown-leader", Warning;
     /// The input stops in the middle of a task or attribution.
     Truncated = "FJ021", "truncated", Warning;
+    /// Bytes not valid in the input's encoding, replaced by U+FFFD when decoding.
+    Undecodable = "FJ022", "undecodable-bytes", Warning;
 }
 
 impl std::fmt::Display for Code {

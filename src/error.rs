@@ -26,6 +26,21 @@ pub enum Error {
         /// 1-based column (in chars) of that byte.
         column: u32,
     },
+    /// The input is not text in any encoding: it holds a NUL byte, or is
+    /// dense with control bytes (see [`crate::decode`]).
+    #[error("input is binary, not text: byte {byte:#04x} at offset {offset}")]
+    Binary {
+        /// Byte offset in the input of the first NUL (or control) byte.
+        offset: usize,
+        /// That byte (for UTF-16 input, the code unit's value).
+        byte: u8,
+    },
+    /// An encoding label that names no encoding fenjie can decode.
+    #[error("unknown encoding {label:?} (try utf-8, gb18030, gbk, utf-16le, utf-16be or big5)")]
+    UnknownEncoding {
+        /// The label as given.
+        label: String,
+    },
 }
 
 impl Error {

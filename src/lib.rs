@@ -18,12 +18,26 @@
 //! # Ok::<(), fenjie::Error>(())
 //! ```
 //!
+//! Notices saved as GB18030/GBK, UTF-16 or UTF-8 with a byte-order mark go
+//! through [`parse_bytes`], which detects the encoding (or takes a forced
+//! one, [`parse_bytes_with`]), refuses binary input with an error naming the
+//! offset, and records the encoding in [`SourceStyle::encoding`]; spans then
+//! refer to the decoded UTF-8 text ([`decode`] explains the rules).
+//!
+//! ```
+//! let (gb18030, _, _) = encoding_rs::GB18030.encode("附件\n标题\n一、目标\n1.做事。(牵头单位:市发改局)");
+//! let notice = fenjie::parse_bytes(&gb18030)?;
+//! assert_eq!(notice.source.encoding.as_deref(), Some("GB18030"));
+//! # Ok::<(), fenjie::Error>(())
+//! ```
+//!
 //! Data flows one way: text → [`parse`] → [`Notice`] → [`render`] / [`export`] /
 //! [`check`](check::check); [`import`] reads exported tables back.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod check;
+mod decode;
 mod diagnostic;
 mod error;
 pub mod eval;
@@ -35,6 +49,9 @@ mod render;
 mod span;
 mod visit;
 
+pub use decode::{
+    decode, decode_with, parse_bytes, parse_bytes_with, Decoded, Encoding, Malformed,
+};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
 pub use model::*;

@@ -50,13 +50,16 @@ pub struct Notice {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SourceStyle {
-    /// The input started with a UTF-8 byte-order mark.
+    /// The text started with a byte-order mark (U+FEFF; for input decoded
+    /// from UTF-16, its mark), which renders as UTF-8's.
     pub bom: bool,
     /// Line ending of the first line break (`"\n"` or `"\r\n"`); empty means `"\n"`.
     pub line_ending: String,
     /// The input ended with a line break.
     pub final_newline: bool,
-    /// The encoding the input was decoded from, when it was not given as text.
+    /// The encoding the input was decoded from (`UTF-8`, `GB18030`,
+    /// `UTF-16LE`, …) when it was given as bytes to [`crate::parse_bytes`];
+    /// `None` for text given to [`crate::parse`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
 }
@@ -499,7 +502,8 @@ pub struct Attribution {
     pub roles: Vec<Role>,
     /// Opening bracket as written (`(`, `(`, `[`).
     pub open: Cow<'static, str>,
-    /// Closing bracket as written; empty when the clause was cut off.
+    /// Closing bracket as written, after any role separator that ends the
+    /// clause (`;)`); empty when the clause was cut off.
     pub close: Cow<'static, str>,
     /// Separator between roles as written (`;`, `;`).
     pub role_separator: Cow<'static, str>,

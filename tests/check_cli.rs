@@ -116,15 +116,25 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn invalid_utf8_is_an_io_error_naming_the_file() {
+fn binary_input_is_an_io_error_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("gbk.txt"), b"\xb9\xd8\xd3\xda\n").unwrap();
-    in_dir(dir.path(), &["gbk.txt"])
+    std::fs::write(dir.path().join("scan.txt"), b"PK\x03\x04\x00\x00\x01\x02").unwrap();
+    in_dir(dir.path(), &["scan.txt"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "gbk.txt: input is not valid UTF-8",
-        ));
+        .stderr(predicate::str::contains("scan.txt: input is binary"));
+}
+
+#[test]
+fn a_gbk_file_is_decoded_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&seed);
+    std::fs::write(dir.path().join("gbk.txt"), &gbk).unwrap();
+    in_dir(dir.path(), &["--format", "json", "gbk.txt"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("FJ003"));
 }
 
 #[test]

@@ -76,6 +76,7 @@ const CASES: &[Case] = &[
     case(Code::UnknownUnit, Warning, 8, 40, "区税物局"),
     case(Code::UnknownLeader, Warning, 8, 22, "李铭"),
     case(Code::Truncated, Warning, 8, 16, "("),
+    case(Code::Undecodable, Warning, 8, 5, "\u{fffd}"),
 ];
 
 fn root() -> &'static Path {
@@ -139,8 +140,10 @@ fn every_code_has_one_case_and_every_fixture_a_code() {
 fn each_fixture_triggers_exactly_its_rule_at_the_right_place() {
     for case in CASES {
         let path = fixture(case.code);
-        let text = std::fs::read_to_string(&path).unwrap();
-        let notice = fenjie::parse(&text).unwrap();
+        // Bytes, decoded as the CLI decodes them: FJ022 is about bytes.
+        let bytes = std::fs::read(&path).unwrap();
+        let notice = fenjie::parse_bytes(&bytes).unwrap();
+        let text = fenjie::decode(&bytes).unwrap().text.into_owned();
         let found = check(&notice, &options(case.code));
         assert_eq!(found.len(), 1, "{}:\n{}", path.display(), describe(&found));
         let d = &found[0];
@@ -267,7 +270,8 @@ fn notices_cut_anywhere_check_without_panicking() {
     // A notice cut off mid-line (as web copies are) in either punctuation width.
     let mut texts = vec![common::seed_text()];
     for &code in Code::ALL {
-        texts.push(std::fs::read_to_string(fixture(code)).unwrap());
+        let bytes = std::fs::read(fixture(code)).unwrap();
+        texts.push(fenjie::decode(&bytes).unwrap().text.into_owned());
     }
     for text in texts {
         let folded = common::fold_width(&text);

@@ -307,8 +307,10 @@ fn letter() -> BoxedStrategy<Letter> {
         (date, TextLine::new(line))
     });
     (
+        // Addressees and signatories name bodies (a bare 中 or 小 is what a
+        // page's font-size buttons leave, and is read as such).
         option::of((
-            vec(text_word(), 1..4),
+            vec(text_word().prop_map(|w| format!("{w}局")), 1..4),
             select(&["、", "\u{ff0c}"][..]),
             select(COLONS),
         )),
@@ -318,7 +320,10 @@ fn letter() -> BoxedStrategy<Letter> {
             text_word().prop_map(|w| format!("附件\u{ff1a}《{w}》")),
             0..2,
         ),
-        option::of((option::of(text_word()), date)),
+        option::of((
+            option::of(text_word().prop_map(|w| format!("{w}办公室"))),
+            date,
+        )),
     )
         .prop_map(
             |(addressees, paragraphs, requirements, attachments, signature)| {

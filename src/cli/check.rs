@@ -173,12 +173,10 @@ pub(crate) fn run(args: CheckArgs) -> Result<ExitCode, Failure> {
 /// Reads, parses and checks one file. Independent of every other file, so
 /// that the loop over files can run in parallel.
 pub(crate) fn check_file(path: &str, options: &CheckOptions) -> Result<Checked, Failure> {
-    let bytes = input::read_bytes(path)?;
+    let (notice, source) = input::read_notice_and_text(path)?;
     let name = input::display_name(path).to_string();
-    let notice = fenjie::parse(&bytes).map_err(|e| Failure(format!("{name}: {e}")))?;
     Ok(Checked {
-        // The parse succeeded, so the bytes are UTF-8 and nothing is replaced.
-        source: String::from_utf8_lossy(&bytes).into_owned(),
+        source,
         diagnostics: fenjie::check::check(&notice, options),
         name,
     })

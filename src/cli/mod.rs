@@ -19,6 +19,10 @@ use clap::{Parser, Subcommand};
 pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Encoding of the input notices (utf-8, gb18030, gbk, utf-16le, …);
+    /// detected when not given. A byte-order mark overrides it.
+    #[arg(long, global = true, value_name = "NAME")]
+    encoding: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -52,6 +56,10 @@ pub(crate) fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if let Some(Err(Failure(message))) = cli.encoding.as_deref().map(input::force_encoding) {
+        eprintln!("fenjie: error: {message}");
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Command::Convert(args) => convert::run(args),
         Command::Render(args) => render::run(args),

@@ -2,7 +2,6 @@
 
 use std::ops::Range;
 
-use nom::bytes::complete::tag;
 use nom::character::complete::satisfy;
 use nom::combinator::recognize;
 use nom::multi::many_m_n;
@@ -195,8 +194,8 @@ fn known_key(input: &str) -> IResult<&str, (&str, RoleKind)> {
     let first = input.chars().next().unwrap_or(' ');
     let candidates = ROLE_KEYS.iter().filter(|(key, _)| key.starts_with(first));
     for &(key, kind) in candidates {
-        if let Ok((rest, k)) = tag::<_, _, nom::error::Error<&str>>(key).parse(input) {
-            return Ok((rest, (k, kind)));
+        if let Some(len) = written_len(input, key) {
+            return Ok((&input[len..], (&input[..len], kind)));
         }
     }
     Err(nom::Err::Error(nom::error::Error::new(
@@ -205,10 +204,35 @@ fn known_key(input: &str) -> IResult<&str, (&str, RoleKind)> {
     )))
 }
 
+/// Byte length of `key` as written at the start of `input`, where text
+/// copied from the web may hide zero-width characters between its
+/// characters (`牵\u{200b}头单位`).
+fn written_len(input: &str, key: &str) -> Option<usize> {
+    if input.starts_with(key) {
+        return Some(key.len());
+    }
+    let mut rest = input;
+    for (i, want) in key.chars().enumerate() {
+        if i > 0 {
+            rest = rest.trim_start_matches(['\u{200b}', '\u{feff}']);
+        }
+        rest = rest.strip_prefix(want)?;
+    }
+    Some(input.len() - rest.len())
+}
+
 /// The key at the start of `input`, its kind, and its delimiter; a known key
 /// may be followed by `;` by mistake (the seed's task 72), an unknown one
 /// (2–8 Han characters) only by a colon.
 fn role_head(input: &str) -> Option<(usize, RoleKind, usize, bool)> {
+    head(input, true)
+}
+
+/// [`role_head`], accepting the `;` slip only when `slip` is set. Whether
+/// the text after a slipped `;` is itself a key is asked without slips: one
+/// level is enough to tell, and a fuzzed run of `责任领导;责任领导;…` would
+/// otherwise recurse once per key and overflow the stack.
+fn head(input: &str, slip: bool) -> Option<(usize, RoleKind, usize, bool)> {
     if let Ok((rest, (key, kind))) = known_key(input) {
         let rest_trim = rest.trim_start_matches(is_space);
         let c = rest_trim.chars().next()?;
@@ -218,7 +242,7 @@ fn role_head(input: &str) -> Option<(usize, RoleKind, usize, bool)> {
             return Some((key_len, kind, delim_start + c.len_utf8(), false));
         }
         let after = &rest_trim[c.len_utf8()..];
-        if is_semicolon(c) && !after.is_empty() && role_head(after).is_none() {
+        if slip && is_semicolon(c) && !after.is_empty() && head(after, false).is_none() {
             return Some((key_len, kind, delim_start + c.len_utf8(), true));
         }
         return None;
@@ -244,6 +268,8 @@ fn role_head(input: &str) -> Option<(usize, RoleKind, usize, bool)> {
 /// True when `input` starts with a known role key and its colon: the test for
 /// "this bracket holds an attribution".
 pub(crate) fn starts_with_known_role(input: &str) -> bool {
+    // Padding after a bracket or separator (`( 牵头单位`) is not part of the key.
+    let input = input.trim_start_matches(is_space);
     known_key(input).is_ok() && role_head(input).is_some()
 }
 
@@ -286,6 +312,13 @@ fn parse_keyed(inner: &str, raw: &mut RawAttribution) -> bool {
     let mut pos = 0;
     let mut separator: Option<Range<usize>> = None;
     while pos < inner.len() {
+        // Padding before a key (`( 牵头单位`, `; 责任单位`, U+3000, a zero-width
+        // space) is not part of it: read as part of the key, it hid the key
+        // and the role's names joined the previous role's.
+        let key_start = inner.len() - inner[pos..].trim_start_matches(is_space).len();
+        if key_start < inner.len() && known_key(&inner[key_start..]).is_ok() {
+            pos = key_start;
+        }
         let rest = &inner[pos..];
         let (names, separators) = (raw.names.len(), raw.separators.len());
         match role_head(rest) {

@@ -3,16 +3,23 @@
 
 use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::{char, satisfy};
-use nom::combinator::{all_consuming, map_res, opt, rest};
+use nom::combinator::{all_consuming, map, opt, rest};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
+use super::trivia::digit_value;
 use crate::model::Date;
 
+/// `min` to `max` digits, ASCII or full-width (`\u{ff12}\u{ff10}\u{ff12}\u{ff11}年`).
 fn number(input: &str, min: usize, max: usize) -> IResult<&str, u32> {
-    map_res(
-        take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
-        str::parse,
+    map(
+        take_while_m_n(min, max, |c: char| digit_value(c).is_some()),
+        |digits: &str| {
+            digits
+                .chars()
+                .filter_map(digit_value)
+                .fold(0, |n, d| n * 10 + d)
+        },
     )
     .parse(input)
 }
@@ -136,6 +143,8 @@ mod tests {
         assert_eq!(parse_date("2021-07-07"), Date::new(2021, 7, 7));
         assert_eq!(parse_date("2021-07-07 10:30:00"), Date::new(2021, 7, 7));
         assert_eq!(parse_date("2021/7/7"), Date::new(2021, 7, 7));
+        let full_width = "\u{ff12}\u{ff10}\u{ff12}\u{ff11}年\u{ff11}月\u{ff12}\u{ff17}日";
+        assert_eq!(parse_date(full_width), Date::new(2021, 1, 27));
     }
 
     #[test]

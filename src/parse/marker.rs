@@ -2,14 +2,14 @@
 //! other notices' `第一部分`, `(1)`, `①`.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while_m_n};
+use nom::bytes::complete::{tag, take_while, take_while_m_n};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{map_opt, not, peek, recognize};
 use nom::sequence::terminated;
 use nom::{IResult, Parser};
 
 use super::numeral::{chinese_numeral, is_numeral_char};
-use super::trivia::{is_close_paren, is_colon, is_open_paren};
+use super::trivia::{digit_value, is_close_paren, is_colon, is_open_paren};
 
 /// Which kind of numbering a marker is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub(crate) fn marker(line: &str) -> Option<Marker<'_>> {
     let parsed = match line.chars().next()? {
         c if is_numeral_char(c) => numeral_marker(line),
         c if is_open_paren(c) => alt((paren_numeral_marker, paren_arabic_marker)).parse(line),
-        '0'..='9' => arabic_marker(line),
+        '0'..='9' | '\u{ff10}'..='\u{ff19}' => arabic_marker(line),
         '第' => part_marker(line),
         '\u{2460}'..='\u{2473}' => circled_marker(line),
         _ => return None,
@@ -73,7 +73,7 @@ fn numeral(input: &str) -> IResult<&str, u32> {
 
 /// `一、`
 fn numeral_marker(input: &str) -> IResult<&str, Marker<'_>> {
-    let (rest, text) = recognize(terminated(numeral, char('、'))).parse(input)?;
+    let (rest, text) = recognize((numeral, zero_width, char('、'))).parse(input)?;
     let number = numeral(text)?.1;
     Ok((
         rest,
@@ -87,9 +87,16 @@ fn numeral_marker(input: &str) -> IResult<&str, Marker<'_>> {
 
 /// `(一)` in either width.
 fn paren_numeral_marker(input: &str) -> IResult<&str, Marker<'_>> {
-    let (rest, text) =
-        recognize((satisfy(is_open_paren), numeral, satisfy(is_close_paren))).parse(input)?;
-    let inner = &text[text.chars().next().map_or(0, char::len_utf8)..];
+    let (rest, text) = recognize((
+        satisfy(is_open_paren),
+        zero_width,
+        numeral,
+        zero_width,
+        satisfy(is_close_paren),
+    ))
+    .parse(input)?;
+    let inner =
+        text[text.chars().next().map_or(0, char::len_utf8)..].trim_start_matches(is_zero_width);
     let number = numeral(inner)?.1;
     Ok((
         rest,
@@ -101,21 +108,31 @@ fn paren_numeral_marker(input: &str) -> IResult<&str, Marker<'_>> {
     ))
 }
 
-/// `57.`, `57.`, `57、` — but not the decimal `12.8`.
+/// Zero-width characters between the parts of a marker: text copied from
+/// web pages carries them anywhere, even inside `1\u{200b}.`.
+fn zero_width(input: &str) -> IResult<&str, &str> {
+    take_while(is_zero_width).parse(input)
+}
+
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{feff}')
+}
+
+/// `57.`, `57.`, `57、`, `\u{ff15}\u{ff17}.` — but not the decimal `12.8`.
 fn arabic_marker(input: &str) -> IResult<&str, Marker<'_>> {
-    let digits = take_while_m_n(1, 6, |c: char| c.is_ascii_digit());
+    let is_digit = |c: char| digit_value(c).is_some();
+    let digits = take_while_m_n(1, 6, is_digit);
     let dot = alt((char('.'), char('\u{ff0e}'), char('、')));
     let (rest, text) = recognize(terminated(
-        (digits, dot),
-        peek(not(satisfy(|c: char| c.is_ascii_digit()))),
+        (digits, zero_width, dot),
+        peek(not(satisfy(is_digit))),
     ))
     .parse(input)?;
+    // At most six digits, so the number fits.
     let number = text
-        .trim_end_matches(|c: char| !c.is_ascii_digit())
-        .parse()
-        .map_err(|_| {
-            nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit))
-        })?;
+        .chars()
+        .filter_map(digit_value)
+        .fold(0, |n, d| n * 10 + d);
     Ok((
         rest,
         Marker {

@@ -5,12 +5,30 @@
 //! zero-width spaces. Everything here accepts all of them.
 
 /// Spaces a notice may pad with: ASCII space, tab, NBSP, ideographic space,
-/// zero-width space and a stray BOM.
+/// zero-width space, a stray BOM, and a carriage return that is not part of
+/// a line ending (`\r\r\n` from CRLF text converted once more).
 pub(crate) fn is_space(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t' | '\u{a0}' | '\u{3000}' | '\u{200b}' | '\u{feff}' | '\u{2002}' | '\u{2003}'
+        ' ' | '\t'
+            | '\r'
+            | '\u{a0}'
+            | '\u{3000}'
+            | '\u{200b}'
+            | '\u{feff}'
+            | '\u{2002}'
+            | '\u{2003}'
     )
+}
+
+/// The value of an ASCII or full-width digit (`7`, `\u{ff17}`): notices
+/// typed with the input method in full-width mode write `\u{ff11}\u{ff11}\u{ff17}.`.
+pub(crate) fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '\u{ff10}'..='\u{ff19}' => Some(c as u32 - 0xff10),
+        _ => None,
+    }
 }
 
 /// Splits `s` into (leading whitespace, content, trailing whitespace).

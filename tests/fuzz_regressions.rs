@@ -1,0 +1,142 @@
+//! Every input the fuzz targets (`fuzz/`) found failing, kept failing-proof.
+//!
+//! The inputs the targets found as files are in `tests/fuzz_inputs/`, run
+//! through the same checks as the targets; the structure-aware target's
+//! findings and the minimised forms are inline, each with what went wrong.
+
+mod common;
+#[path = "common/coverage.rs"]
+mod coverage;
+
+use fenjie::Notice;
+
+/// The fuzz targets' checks: decoding either refuses binary input or gives
+/// a notice that covers every non-blank character; text renders back to a
+/// notice that says the same.
+fn check(bytes: &[u8]) {
+    let Ok(decoded) = fenjie::decode(bytes) else {
+        assert!(fenjie::parse_bytes(bytes).is_err());
+        return;
+    };
+    let notice = fenjie::parse_bytes(bytes).unwrap();
+    coverage::assert_covered(&decoded.text, &notice);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        check_text(text);
+    }
+}
+
+fn check_text(text: &str) -> Notice {
+    let notice = fenjie::parse(text).unwrap();
+    coverage::assert_covered(text, &notice);
+    let rendered = fenjie::render(&notice);
+    let again = fenjie::parse(&rendered).unwrap();
+    assert_eq!(
+        again.without_source(),
+        notice.without_source(),
+        "input {text:?} rendered as {rendered:?}"
+    );
+    notice
+}
+
+#[test]
+fn every_saved_fuzz_input() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fuzz_inputs");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        check(&std::fs::read(&path).unwrap());
+        count += 1;
+    }
+    assert!(count >= 6);
+}
+
+/// roundtrip: a header key twice. The typed field keeps the last value,
+/// and the renderer wrote the first pair from it, changing its value.
+#[test]
+fn a_repeated_header_key() {
+    let notice = check_text("索引号:0\n索引号:");
+    assert_eq!(fenjie::render(&notice), "索引号:0\n索引号:");
+}
+
+/// roundtrip: a line of carriage returns. One `\r` was taken as the line
+/// ending and the rest became a title that its rendering no longer had.
+#[test]
+fn carriage_returns_that_end_no_line() {
+    let notice = check_text("\r\r");
+    assert!(notice.title.is_none());
+    check_text("标题\n\r\r\r\r\r\n正文");
+    // A header value followed by padding and a stray `\r` kept the `\r`.
+    let notice = check_text("标题\n索引号 : 011346509/2021-22221 \u{a0}\r \n");
+    assert_eq!(
+        notice.meta.index_no.as_deref(),
+        Some("011346509/2021-22221")
+    );
+}
+
+/// parse_structured: a `;` after the clause's closing bracket made the
+/// clause read as unclosed, and the `;` was parsed as a role separator and
+/// dropped from the model.
+#[test]
+fn a_separator_after_the_clause() {
+    let notice = check_text("5.做事。(责任领导:钱仕忠;责任单位:赤壁成员单位);");
+    // The `;` is kept (as text after the clause) and written back.
+    let task = notice.tasks().next().unwrap().task;
+    assert_eq!(task.attribution.as_ref().unwrap().remark, ";");
+    assert_eq!(
+        fenjie::render(&notice),
+        "5.做事。(责任领导:钱仕忠;责任单位:赤壁成员单位);"
+    );
+    check_text("1.做事。(牵头单位:市发改局;)");
+}
+
+/// roundtrip: `(责任领导;;` — a slipped key and a trailing separator; the
+/// separator was dropped, and the rendering no longer read as a clause.
+#[test]
+fn a_trailing_separator_after_a_slipped_key() {
+    let notice = check_text("附件\n(五)(责任领导;;");
+    assert_eq!(fenjie::render(&notice), "附件\n(五)(责任领导;;");
+}
+
+/// parse_structured: a deadline whose text ran on past a `;`. The deadline
+/// text held the padding and separators as sliced, the role's names did
+/// not, so the clause looked edited and was rendered canonically, losing
+/// an empty role and the keys as written.
+#[test]
+fn a_deadline_continued_after_a_separator() {
+    let notice = check_text(
+        "15.做大。(责任领导:饶自斌;牵头单位:车埠镇、神山镇)【完成时限:3-5;牵 头 单 位;\u{ff11}\u{ff11}\u{ff05};责任单位:",
+    );
+    // Pieces after a `;` with no key of their own continue the deadline.
+    let task = notice.tasks().next().unwrap().task;
+    let deadline = &task.deadline.as_ref().unwrap().text;
+    for piece in ["3-5", "牵 头 单 位", "\u{ff11}\u{ff11}\u{ff05}"] {
+        assert!(deadline.contains(piece), "{deadline:?} lacks {piece:?}");
+    }
+    check_text("1.做事。(牵头单位:市发改局;完成时限: 2021年6月底 、 长期坚持)");
+}
+
+/// roundtrip: role separators `,` and `;` mixed. The renderer joins all roles
+/// with the first separator; a comma before an unknown key reads as a name.
+#[test]
+fn mixed_role_separators() {
+    let notice = check_text("附件\n2.做事。(责任领导:饶自斌,牵头单位:市科信局;协任单位:赤壁)");
+    let attribution = notice
+        .tasks()
+        .next()
+        .unwrap()
+        .task
+        .attribution
+        .clone()
+        .unwrap();
+    // Each separator between roles is kept as written.
+    assert_eq!(attribution.role_separators, [",", ";"]);
+    assert_eq!(attribution.roles.len(), 3);
+}
+
+/// parse_structured: a slipped key (`牵头单位；`) whose "names" were only
+/// padding; without the padding, as rendered, the same key read as a name.
+#[test]
+fn a_slipped_key_followed_by_padding() {
+    check_text("1.做事。【牵头单位\u{ff1b}\u{ff1b}牵头单位\u{ff1b}\u{2002} \u{200b})");
+    check_text("1.做事。(牵头单位;  责任单位:市财政局)");
+}
