@@ -104,11 +104,14 @@ fn meta(lines: &mut Lines, meta: &Meta) {
     let mut current: Option<(Span, Layout, String)> = None;
     // The pair a typed field stands for is the first of its key with a
     // value; a header given twice writes its other pairs as they were.
+    // (When no pair says what the typed field holds — it was edited — the
+    // first pair with a value is written from it.)
     let supplier = |key: MetaKey| {
         let of_key = |f: &&MetaField| f.field == Some(key);
         let fields = || meta.fields.iter().enumerate();
         fields()
-            .find(|(_, f)| of_key(f) && !f.value.is_empty())
+            .find(|(_, f)| of_key(f) && says_typed(meta, key, f))
+            .or_else(|| fields().find(|(_, f)| of_key(f) && !f.value.is_empty()))
             .or_else(|| fields().find(|(_, f)| of_key(f)))
             .map(|(i, _)| i)
     };
@@ -200,21 +203,32 @@ fn meta_value(meta: &Meta, field: &MetaField) -> String {
         return field.value.clone();
     };
     let raw = &field.value;
-    let raw_opt = (!raw.is_empty()).then(|| raw.clone());
     let typed = typed_meta(meta)
         .into_iter()
         .find(|t| t.0 == key)
         .and_then(|t| t.2);
-    let consistent = match key {
-        MetaKey::Published => parse_date(raw) == meta.published,
-        MetaKey::DocNo => raw_opt.filter(|v| v != "无") == meta.doc_no,
-        _ => raw_opt == typed,
-    };
-    match (consistent, typed) {
+    match (says_typed(meta, key, field), typed) {
         (true, _) => raw.clone(),
         (false, Some(v)) => v,
         (false, None) if key == MetaKey::DocNo => "无".into(),
         (false, None) => String::new(),
+    }
+}
+
+/// True when a pair as written means what the typed field holds.
+fn says_typed(meta: &Meta, key: MetaKey, field: &MetaField) -> bool {
+    let raw = &field.value;
+    let raw_opt = (!raw.is_empty()).then(|| raw.clone());
+    match key {
+        MetaKey::Published => parse_date(raw) == meta.published,
+        MetaKey::DocNo => raw_opt.filter(|v| v != "无") == meta.doc_no,
+        _ => {
+            raw_opt
+                == typed_meta(meta)
+                    .into_iter()
+                    .find(|t| t.0 == key)
+                    .and_then(|t| t.2)
+        }
     }
 }
 

@@ -156,12 +156,16 @@ impl Builder<'_> {
     /// heading line, where they become the first headings.
     pub(super) fn breakdown_in_letter(&mut self) {
         let pending = std::mem::take(&mut self.pending);
-        // They were the last lines pushed to their lists: take them back in reverse.
-        for p in pending.iter().rev() {
+        // Take them back from the letter by where they start: not every
+        // pending line was the last pushed to its list.
+        for p in &pending {
+            let start = p.line.content.start;
             let letter = &mut self.notice.letter;
             match p.kind {
-                PendingKind::Section => drop(letter.requirements.pop()),
-                PendingKind::Subsection | PendingKind::Task => drop(letter.paragraphs.pop()),
+                PendingKind::Section => letter.requirements.retain(|r| r.span.start != start),
+                PendingKind::Subsection | PendingKind::Task => {
+                    letter.paragraphs.retain(|l| l.span.start != start)
+                }
             }
         }
         self.notice.attachment = Some(Attachment::default());
