@@ -518,38 +518,8 @@ fn check_meta(report: &mut FileReport, notice: &Notice, gold: &Gold) {
     }
 }
 
-/// Spans of the elements that stand for whole lines (or header pairs).
-fn element_spans(n: &Notice) -> Vec<Span> {
-    let mut spans: Vec<Span> = vec![];
-    spans.extend(n.title.iter().map(|t| t.span));
-    spans.extend(n.meta.fields.iter().map(|f| f.span));
-    let l = &n.letter;
-    spans.extend(l.addressee_line.iter().map(|t| t.span));
-    spans.extend(l.paragraphs.iter().map(|t| t.span));
-    spans.extend(l.requirements.iter().map(|t| t.span));
-    spans.extend(l.attachments.iter().map(|t| t.span));
-    spans.extend(l.signatory.iter().map(|t| t.span));
-    spans.extend(l.signed_line.iter().map(|t| t.span));
-    for a in n.attachments() {
-        spans.push(a.heading.span);
-        spans.extend(a.title.iter().map(|t| t.span));
-        for s in &a.sections {
-            spans.push(s.span);
-            spans.extend(s.table.iter().map(|t| t.span));
-            spans.extend(s.tasks.iter().map(|t| t.span));
-            for sub in &s.subsections {
-                spans.push(sub.span);
-                spans.extend(sub.tasks.iter().map(|t| t.span));
-            }
-        }
-    }
-    spans.extend(n.unrecognized.iter().map(|t| t.span));
-    spans.retain(|s| !s.is_empty());
-    spans
-}
-
 fn count_lines(report: &mut FileReport, text: &str, notice: &Notice) {
-    let mut spans = element_spans(notice);
+    let mut spans = notice.line_spans();
     spans.sort_by_key(|s| s.start);
     let unrecognized: Vec<Span> = notice.unrecognized.iter().map(|t| t.span).collect();
     let overlaps = |spans: &[Span], start: usize, end: usize| {

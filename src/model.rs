@@ -972,6 +972,46 @@ impl Notice {
             })
     }
 
+    /// The spans of the elements that stand for whole lines (or, in the
+    /// header, for key/value pairs): title, header pairs, letter lines,
+    /// headings, tables, tasks and unrecognised lines. Every non-blank line
+    /// of the input is covered by them.
+    ///
+    /// ```
+    /// let text = "通知\n附件\n标题\n一、目标\n1.做事。(牵头单位:市发改局)";
+    /// let notice = fenjie::parse(text).unwrap();
+    /// assert_eq!(notice.line_spans().len(), 5);
+    /// ```
+    pub fn line_spans(&self) -> Vec<Span> {
+        let n = self;
+        let mut spans: Vec<Span> = vec![];
+        spans.extend(n.title.iter().map(|t| t.span));
+        spans.extend(n.meta.fields.iter().map(|f| f.span));
+        let l = &n.letter;
+        spans.extend(l.addressee_line.iter().map(|t| t.span));
+        spans.extend(l.paragraphs.iter().map(|t| t.span));
+        spans.extend(l.requirements.iter().map(|t| t.span));
+        spans.extend(l.attachments.iter().map(|t| t.span));
+        spans.extend(l.signatory.iter().map(|t| t.span));
+        spans.extend(l.signed_line.iter().map(|t| t.span));
+        for a in n.attachments() {
+            spans.push(a.heading.span);
+            spans.extend(a.title.iter().map(|t| t.span));
+            for s in &a.sections {
+                spans.push(s.span);
+                spans.extend(s.table.iter().map(|t| t.span));
+                spans.extend(s.tasks.iter().map(|t| t.span));
+                for sub in &s.subsections {
+                    spans.push(sub.span);
+                    spans.extend(sub.tasks.iter().map(|t| t.span));
+                }
+            }
+        }
+        spans.extend(n.unrecognized.iter().map(|t| t.span));
+        spans.retain(|s| !s.is_empty());
+        spans
+    }
+
     /// All attachments in order: [`Notice::attachment`], then
     /// [`Notice::more_attachments`].
     pub fn attachments(&self) -> impl Iterator<Item = &Attachment> {
