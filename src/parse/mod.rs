@@ -422,7 +422,15 @@ impl<'a> Builder<'a> {
             separator: content[pair.start + pair.key.key_len..pair.start + pair.key.len]
                 .to_string(),
             value: value.to_string(),
-            span: self.span(base + pair.start..base + pair.value.end),
+            // A line's first pair covers what comes before its key too (a
+            // bullet `• `, a table row's `| `), so that nothing is lost.
+            span: self.span(
+                base + if blank_before.is_some() {
+                    0
+                } else {
+                    pair.start
+                }..base + pair.value.end,
+            ),
             value_span: self.span(base + pair.value.start..base + pair.value.end),
             before,
             after,
