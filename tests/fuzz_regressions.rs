@@ -140,3 +140,10 @@ fn a_slipped_key_followed_by_padding() {
     check_text("1.做事。【牵头单位\u{ff1b}\u{ff1b}牵头单位\u{ff1b}\u{2002} \u{200b})");
     check_text("1.做事。(牵头单位;  责任单位:市财政局)");
 }
+
+/// parse_structured / roundtrip: header pairs in a table row. The bar before
+/// the first key and the bar after the last value were in no element's span.
+#[test]
+fn header_table_bars_are_covered() {
+    check_text("关于印发的通知\n| 索引号: | 1134/2021-1 | 信息分类: | 规范性文件 |\n• 发布日期:2021-07-07\n");
+}

@@ -166,11 +166,19 @@ impl Builder<'_> {
         }
     }
 
+    /// True when the last task is the element just above: an attribution line
+    /// belongs to it only if no line that fits nowhere came in between.
+    fn task_is_last_element(&mut self) -> bool {
+        let after = self.notice.unrecognized.last().map(|u| u.span.start);
+        self.last_task_mut()
+            .is_some_and(|t| after.is_none_or(|u| u < t.span.start))
+    }
+
     /// A line without a marker: an attribution line of the task above, a
     /// table header, a task whose number is unreadable, or nothing known.
     fn unmarked_line(&mut self, line: Line) {
         let content = self.content(&line);
-        if attribution::starts_with_known_role(content) && self.last_task_mut().is_some() {
+        if attribution::starts_with_known_role(content) && self.task_is_last_element() {
             return self.own_line_role(line);
         }
         if table::is_table_header(content) {

@@ -416,6 +416,18 @@ impl<'a> Builder<'a> {
     ) {
         let key = &content[pair.start..pair.start + pair.key.key_len];
         let value = &content[pair.value.clone()];
+        let pair_start = base
+            + if blank_before.is_some() {
+                0
+            } else {
+                pair.start
+            };
+        // `after` holds the line's trailing whitespace too, which no span covers.
+        let pair_end = if after.trim_end_matches(trivia::is_space).is_empty() {
+            base + pair.value.end
+        } else {
+            base + content.len()
+        };
         let field = MetaField {
             field: pair.key.field,
             key: key.to_string(),
@@ -423,14 +435,9 @@ impl<'a> Builder<'a> {
                 .to_string(),
             value: value.to_string(),
             // A line's first pair covers what comes before its key too (a
-            // bullet `• `, a table row's `| `), so that nothing is lost.
-            span: self.span(
-                base + if blank_before.is_some() {
-                    0
-                } else {
-                    pair.start
-                }..base + pair.value.end,
-            ),
+            // bullet `• `, a table row's `| `), and its last pair what comes
+            // after its value (a closing `|`), so that nothing is lost.
+            span: self.span(pair_start..pair_end),
             value_span: self.span(base + pair.value.start..base + pair.value.end),
             before,
             after,
