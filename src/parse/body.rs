@@ -171,7 +171,7 @@ impl Builder<'_> {
     fn task_is_last_element(&mut self) -> bool {
         let after = self.notice.unrecognized.last().map(|u| u.span.start);
         self.last_task_mut()
-            .is_some_and(|t| after.is_none_or(|u| u < t.span.start))
+            .is_some_and(|t| after.map_or(true, |u| u < t.span.start))
     }
 
     /// A line without a marker: an attribution line of the task above, a
