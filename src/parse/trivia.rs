@@ -65,16 +65,28 @@ pub(crate) fn split_line(s: &str) -> (&str, &str, &str, bool) {
     (&s[..start], &s[start..end], &s[end..], markup)
 }
 
-/// Length of an HTML tag (`<p>`, `</p>`, `<p align=\"left\">`) at the start of `s`.
+/// Length of an HTML tag (`<p>`, `</p>`, `<p align=\"left\">`, `<br/>`,
+/// `<!-- -->`) at the start of `s`. Only a tag's shape counts: a name of
+/// ASCII letters and digits, then `>`, `/>` or attributes after a space —
+/// `<P:>` is text, and stays in the line's content.
 fn leading_tag(s: &str) -> Option<usize> {
     let rest = s.strip_prefix('<')?;
-    let first = rest.chars().next()?;
-    if !(first.is_ascii_alphabetic() || first == '/' || first == '!') {
-        return None;
-    }
-    rest.find(['>', '<'])
-        .filter(|&i| rest.as_bytes()[i] == b'>')
-        .map(|i| i + 2)
+    let end = rest
+        .find(['>', '<'])
+        .filter(|&i| rest.as_bytes()[i] == b'>')?;
+    let inner = &rest[..end];
+    let is_tag = inner.starts_with('!') || {
+        let name = inner.strip_prefix('/').unwrap_or(inner);
+        let name_len = name
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(name.len());
+        let after = &name[name_len..];
+        name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && (after.is_empty()
+                || after == "/"
+                || after.starts_with(|c: char| c.is_ascii_whitespace()))
+    };
+    is_tag.then_some(end + 2)
 }
 
 /// Length of an HTML tag at the end of `s`.
@@ -194,6 +206,9 @@ mod tests {
         assert_eq!(split_line("<p>任务</p>"), ("<p>", "任务", "</p>", true));
         assert_eq!(split_line(" a<b "), (" ", "a<b", " ", false));
         assert_eq!(split_line("x >"), ("", "x >", "", false));
+        // Only a tag's shape is markup.
+        assert_eq!(split_line("责任单位<P:>"), ("", "责任单位<P:>", "", false));
+        assert_eq!(split_line("任务<br/>"), ("", "任务", "<br/>", true));
     }
 
     #[test]
