@@ -192,6 +192,12 @@ fn known_key(input: &str) -> IResult<&str, (&str, RoleKind)> {
     // Most calls are on names, not keys: reject on the first character before
     // trying every key.
     let first = input.chars().next().unwrap_or(' ');
+    if !is_key_initial(first) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
     let candidates = ROLE_KEYS.iter().filter(|(key, _)| key.starts_with(first));
     for &(key, kind) in candidates {
         if let Some(len) = written_len(input, key) {
@@ -204,12 +210,35 @@ fn known_key(input: &str) -> IResult<&str, (&str, RoleKind)> {
     )))
 }
 
+/// True for a character some role key starts with: one comparison rejects
+/// the names and text that most calls look at.
+fn is_key_initial(c: char) -> bool {
+    static INITIALS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        let mut v: Vec<char> = ROLE_KEYS
+            .iter()
+            .filter_map(|(k, _)| k.chars().next())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    INITIALS.binary_search(&c).is_ok()
+}
+
 /// Byte length of `key` as written at the start of `input`, where text
 /// copied from the web may hide zero-width characters between its
 /// characters (`牵\u{200b}头单位`).
 fn written_len(input: &str, key: &str) -> Option<usize> {
     if input.starts_with(key) {
         return Some(key.len());
+    }
+    // The slow path only where a zero-width character could be hiding.
+    let window = &input.as_bytes()[..input.len().min(2 * key.len())];
+    if !window
+        .windows(3)
+        .any(|w| w == "\u{200b}".as_bytes() || w == "\u{feff}".as_bytes())
+    {
+        return None;
     }
     let mut rest = input;
     for (i, want) in key.chars().enumerate() {
