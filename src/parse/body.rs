@@ -79,28 +79,37 @@ impl Builder<'_> {
     }
 
     fn section(&mut self, line: Line, m: Marker<'_>) {
-        self.saw_marker(m, line.content.start);
-        self.note_lead_rule(&line);
-        let (title, gap) = after_marker(self.content(&line), m);
+        let h = self.heading(line, m);
         let section = Section {
-            marker: m.text.to_string(),
-            number: m.number,
-            title: title.to_string(),
-            span: self.span(line.content.clone()),
-            layout: Layout {
-                gap: gap.to_string(),
-                ..line.layout
-            },
+            marker: h.marker,
+            number: h.number,
+            title: h.title,
+            span: h.span,
+            layout: h.layout,
             ..Section::default()
         };
         self.attachment_mut().sections.push(section);
     }
 
     fn subsection(&mut self, line: Line, m: Marker<'_>) {
+        let h = self.heading(line, m);
+        let sub = Subsection {
+            marker: h.marker,
+            number: h.number,
+            title: h.title,
+            span: h.span,
+            layout: h.layout,
+            tasks: vec![],
+        };
+        self.current_section().subsections.push(sub);
+    }
+
+    /// What a section and a subsection heading line both hold.
+    fn heading(&mut self, line: Line, m: Marker<'_>) -> Heading {
         self.saw_marker(m, line.content.start);
         self.note_lead_rule(&line);
         let (title, gap) = after_marker(self.content(&line), m);
-        let sub = Subsection {
+        Heading {
             marker: m.text.to_string(),
             number: m.number,
             title: title.to_string(),
@@ -109,9 +118,7 @@ impl Builder<'_> {
                 gap: gap.to_string(),
                 ..line.layout
             },
-            tasks: vec![],
-        };
-        self.current_section().subsections.push(sub);
+        }
     }
 
     /// The section tasks go into; a notice whose tasks come before any
@@ -314,4 +321,13 @@ impl Builder<'_> {
         }
         clause::apply_assignment(task, lead_rule, year);
     }
+}
+
+/// A heading line's parts, shared by sections and subsections.
+struct Heading {
+    marker: String,
+    number: u32,
+    title: String,
+    span: Span,
+    layout: Layout,
 }
