@@ -189,57 +189,64 @@ impl RawAttribution {
 
 /// A known role key at the start of `input`.
 fn known_key(input: &str) -> IResult<&str, (&str, RoleKind)> {
-    // Most calls are on names, not keys: reject on the first character before
-    // trying every key.
-    let first = input.chars().next().unwrap_or(' ');
-    if !is_key_initial(first) {
-        return Err(nom::Err::Error(nom::error::Error::new(
+    match key_len(input) {
+        Some((len, kind)) => Ok((&input[len..], (&input[..len], kind))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
             input,
             nom::error::ErrorKind::Tag,
-        )));
+        ))),
     }
-    let candidates = ROLE_KEYS.iter().filter(|(key, _)| key.starts_with(first));
-    for &(key, kind) in candidates {
-        if let Some(len) = written_len(input, key) {
-            return Ok((&input[len..], (&input[..len], kind)));
-        }
-    }
-    Err(nom::Err::Error(nom::error::Error::new(
-        input,
-        nom::error::ErrorKind::Tag,
-    )))
 }
 
-/// True for a character some role key starts with: one comparison rejects
-/// the names and text that most calls look at.
-fn is_key_initial(c: char) -> bool {
-    static INITIALS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
-        let mut v: Vec<char> = ROLE_KEYS
-            .iter()
-            .filter_map(|(k, _)| k.chars().next())
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    });
-    INITIALS.binary_search(&c).is_ok()
-}
-
-/// Byte length of `key` as written at the start of `input`, where text
-/// copied from the web may hide zero-width characters between its
-/// characters (`牵\u{200b}头单位`).
-fn written_len(input: &str, key: &str) -> Option<usize> {
-    if input.starts_with(key) {
-        return Some(key.len());
+/// Byte length and kind of the known role key at the start of `input`.
+/// Called for nearly every name and separator of every clause, so it
+/// rejects by the key's first character (three bytes: every key starts
+/// with a Han character) before comparing whole keys.
+fn key_len(input: &str) -> Option<(usize, RoleKind)> {
+    let initial = input.as_bytes().get(..3)?;
+    let keys = &KEYS_BY_INITIAL
+        .iter()
+        .find(|(first, _)| first.as_slice() == initial)?
+        .1;
+    if let Some(&(key, kind)) = keys.iter().find(|(key, _)| input.starts_with(key)) {
+        return Some((key.len(), kind));
     }
-    // The slow path only where a zero-width character could be hiding.
-    let window = &input.as_bytes()[..input.len().min(2 * key.len())];
-    if !window
-        .windows(3)
-        .any(|w| w == "\u{200b}".as_bytes() || w == "\u{feff}".as_bytes())
-    {
+    // Text copied from the web may hide zero-width characters inside a
+    // key (`牵\u{200b}头单位`); look for them only when one is there.
+    let window = &input.as_bytes()[..input.len().min(2 * MAX_KEY_LEN)];
+    if !window.windows(3).any(is_zero_width) {
         return None;
     }
+    keys.iter()
+        .find_map(|&(key, kind)| Some((spaced_len(input, key)?, kind)))
+}
+
+/// The longest role key, in bytes.
+const MAX_KEY_LEN: usize = 18;
+
+/// [`ROLE_KEYS`] grouped by their first character's UTF-8 bytes, each
+/// group in the table's order (longer keys before their prefixes).
+static KEYS_BY_INITIAL: std::sync::LazyLock<Vec<([u8; 3], Vec<(&str, RoleKind)>)>> =
+    std::sync::LazyLock::new(|| {
+        let mut groups: Vec<([u8; 3], Vec<(&str, RoleKind)>)> = vec![];
+        for &(key, kind) in ROLE_KEYS {
+            let initial: [u8; 3] = key.as_bytes()[..3].try_into().expect("Han initial");
+            match groups.iter_mut().find(|(first, _)| *first == initial) {
+                Some((_, keys)) => keys.push((key, kind)),
+                None => groups.push((initial, vec![(key, kind)])),
+            }
+        }
+        groups
+    });
+
+/// U+200B or U+FEFF as UTF-8.
+fn is_zero_width(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xE2, 0x80, 0x8B] | [0xEF, 0xBB, 0xBF])
+}
+
+/// Byte length of `key` as written at the start of `input` with
+/// zero-width characters between its characters.
+fn spaced_len(input: &str, key: &str) -> Option<usize> {
     let mut rest = input;
     for (i, want) in key.chars().enumerate() {
         if i > 0 {
@@ -566,6 +573,25 @@ fn matching_open(body: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_is_found_plain_and_with_zero_width_characters() {
+        assert_eq!(
+            ROLE_KEYS.iter().map(|(k, _)| k.len()).max(),
+            Some(MAX_KEY_LEN)
+        );
+        for &(key, kind) in ROLE_KEYS {
+            let plain = format!("{key}:甲");
+            assert_eq!(key_len(&plain), Some((key.len(), kind)), "{key}");
+            let mut chars = key.chars();
+            let first = chars.next().unwrap();
+            let hidden = format!("{first}\u{200b}{}\u{feff}:甲", chars.as_str());
+            assert_eq!(key_len(&hidden), Some((key.len() + 3, kind)), "{key}");
+        }
+        assert_eq!(key_len("市发改局"), None);
+        assert_eq!(key_len("牵"), None);
+        assert_eq!(key_len(""), None);
+    }
 
     fn raw(inner: &str) -> RawAttribution {
         let mut raw = RawAttribution::default();
