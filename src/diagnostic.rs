@@ -28,7 +28,7 @@ impl std::fmt::Display for Severity {
 }
 
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $name:literal, $severity:ident; )*) => {
+    ($( #[doc = $summary:literal] $variant:ident = $code:literal, $name:literal, $severity:ident; )*) => {
         /// A stable diagnostic code (`FJ001` …), documented in `docs/rules.md`.
         ///
         /// ```
@@ -39,7 +39,7 @@ macro_rules! codes {
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
-            $( $(#[$doc])* $variant, )*
+            $( #[doc = $summary] $variant, )*
         }
 
         impl Code {
@@ -59,6 +59,18 @@ macro_rules! codes {
             /// The severity unless configured otherwise.
             pub fn default_severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// One line saying what the code is about (its doc comment).
+            ///
+            /// ```
+            /// assert_eq!(
+            ///     fenjie::Code::RecoveredSlip.summary(),
+            ///     "A slip the parser recovered from (`责任单位;` where `:` belongs)."
+            /// );
+            /// ```
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary.trim(),)* }
             }
         }
     };

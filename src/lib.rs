@@ -31,14 +31,18 @@
 //! # Ok::<(), fenjie::Error>(())
 //! ```
 //!
-//! Data flows one way: bytes → [`decode`] → text → [`parse`] → [`Notice`] →
-//! render / export / check.
+//! Data flows one way: text → [`parse`] → [`Notice`] → [`render`] / [`export`] /
+//! [`check`](check::check); [`import`] reads exported tables back.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod check;
 mod decode;
 mod diagnostic;
 mod error;
+pub mod eval;
+pub mod export;
+pub mod import;
 pub mod model;
 mod parse;
 mod render;

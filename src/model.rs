@@ -32,10 +32,16 @@ pub struct Notice {
     pub letter: Letter,
     /// The attachment (附件) holding the task breakdown, if any.
     pub attachment: Option<Attachment>,
+    /// Attachments after the first (`附件2`, `附件3` …), in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub more_attachments: Vec<Attachment>,
     /// Lines that fit nowhere, kept in input order so nothing is lost.
     pub unrecognized: Vec<TextLine>,
     /// What the parser noticed while reading (see [`crate::Code`]).
     pub diagnostics: Vec<Diagnostic>,
+    /// Which of the genre's conventions the parser recognised, so that a
+    /// reader sees why the notice parsed as it did (see `docs/dialects.md`).
+    pub dialect: Dialect,
     /// How the source was written, for byte-exact rendering.
     pub source: SourceStyle,
 }
@@ -256,10 +262,18 @@ pub struct MetaField {
     pub span: Span,
     /// Span of the value alone.
     pub value_span: Span,
-    /// Whitespace before the pair (its line's indent, or the gap after the previous pair).
+    /// Text before the pair: its line's indent (and a list bullet such as
+    /// `• `), or the gap after the previous pair (` | ` in a table row).
     pub before: String,
+    /// Text after the value up to the end of its line, when the pair is the
+    /// line's last and the line is a table row (` |`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub after: String,
     /// This pair starts a new line of the header.
     pub starts_line: bool,
+    /// Blank lines before this pair's line (only on a pair that starts a line).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub blank_before: u32,
 }
 
 /// The cover letter: addressees, body, requirements, attachment list, signature.
@@ -328,10 +342,84 @@ pub struct Section {
     /// Surrounding whitespace.
     #[serde(skip_serializing_if = "Layout::is_empty")]
     pub layout: Layout,
+    /// The header row of the table the section's tasks are written in
+    /// (序号 / 重点工作 / 责任单位 …), when they are table rows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<TableHeader>,
     /// Tasks directly under the section (before any subsection).
     pub tasks: Vec<Task>,
     /// Subsections (一)(二)… in order.
     pub subsections: Vec<Subsection>,
+}
+
+/// The header row of a table flattened to text: the column names and what
+/// each column holds.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TableHeader {
+    /// What each column holds, one per header cell.
+    pub columns: Vec<ColumnKind>,
+    /// The header cells as written (their texts are the column names).
+    pub row: Row,
+    /// Span of the header (all its lines).
+    pub span: Span,
+    /// Whitespace around a `|` header row.
+    #[serde(skip_serializing_if = "Layout::is_empty")]
+    pub layout: Layout,
+}
+
+/// What a table column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnKind {
+    /// 序号 — the task number.
+    Number,
+    /// 重点工作, 工作任务, 预期目标 — the task text (the first such column).
+    #[default]
+    Text,
+    /// 责任领导 and the other leader keys.
+    Leaders,
+    /// 牵头单位 and the other lead keys.
+    LeadUnits,
+    /// 责任单位 and the other responsible keys.
+    ResponsibleUnits,
+    /// 配合单位 and the other cooperating keys.
+    CooperatingUnits,
+    /// 完成时限 and the other deadline keys.
+    Deadline,
+    /// Any further column (a second text column, 备注): kept in the row only.
+    Other,
+}
+
+/// A table row as written, cell by cell: either one line with `|` between
+/// cells, or one cell per line.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Row {
+    /// The cells in order.
+    pub cells: Vec<Cell>,
+    /// Each cell stands on a line of its own.
+    #[serde(skip_serializing_if = "is_false")]
+    pub cell_per_line: bool,
+    /// Text after the last cell of a `|` row (` |`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub after: String,
+}
+
+/// One table cell as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Cell {
+    /// The cell's text, trimmed.
+    pub text: String,
+    /// Where it came from.
+    pub span: Span,
+    /// On a `|` row: the separator and padding before the cell (`| `).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub before: String,
+    /// On a line of its own: the line's whitespace.
+    #[serde(skip_serializing_if = "Layout::is_empty")]
+    pub layout: Layout,
 }
 
 /// A subsection heading (`(一)聚力打造六大产业集群`) and its tasks.
@@ -381,6 +469,9 @@ pub struct Task {
     pub investments: Vec<Investment>,
     /// The attribution clause as written, if the task has one.
     pub attribution: Option<Attribution>,
+    /// The cells as written, when the task is a table row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<Row>,
     /// Span of the whole task (all its lines).
     pub span: Span,
     /// Span of `text`.
@@ -416,8 +507,122 @@ pub struct Attribution {
     pub close: Cow<'static, str>,
     /// Separator between roles as written (`;`, `;`).
     pub role_separator: Cow<'static, str>,
+    /// Every separator between roles as written, one before each role
+    /// after the first, when they are not all `role_separator`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub role_separators: Vec<String>,
+    /// The first unit named leads, by a rule the notice states
+    /// (排名第一的为牵头单位, 首位单位为牵头单位): the first name of the first
+    /// unit list is read as the lead unit, the rest as responsible units.
+    #[serde(skip_serializing_if = "is_false")]
+    pub first_is_lead: bool,
+    /// Text inside the clause after its roles that names no one itself
+    /// (`。排名第一的为牵头单位,下同`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub remark: String,
     /// Span of the whole clause, brackets included.
     pub span: Span,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// What an attribution assigns, in the terms of a task's typed fields:
+/// owned names (`Assignment`) or names borrowed from the roles
+/// (`Assignment<&str>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment<S = String> {
+    /// 责任领导.
+    pub leaders: Vec<S>,
+    /// 牵头单位.
+    pub lead_units: Vec<S>,
+    /// 责任单位.
+    pub responsible_units: Vec<S>,
+    /// 配合单位.
+    pub cooperating_units: Vec<S>,
+    /// 完成时限, as written.
+    pub deadline: Option<String>,
+}
+
+impl<S> Default for Assignment<S> {
+    fn default() -> Self {
+        Assignment {
+            leaders: vec![],
+            lead_units: vec![],
+            responsible_units: vec![],
+            cooperating_units: vec![],
+            deadline: None,
+        }
+    }
+}
+
+impl Attribution {
+    /// What the roles assign: each role's names go to the field of its
+    /// kind, except that under [`Attribution::first_is_lead`] the first name
+    /// of the first responsible list leads. The parser fills a task's
+    /// fields from this; the renderer writes the clause as written only
+    /// while the task's fields still equal it.
+    ///
+    /// ```
+    /// let notice = fenjie::parse("附件\n标题\n一、目标\n1.做事。(牵头单位:甲局;配合单位:乙局)").unwrap();
+    /// let task = notice.tasks().next().unwrap().task;
+    /// let a = task.attribution.as_ref().unwrap().assignment();
+    /// assert_eq!((a.lead_units, a.cooperating_units), (vec!["甲局".to_string()], vec!["乙局".to_string()]));
+    /// ```
+    pub fn assignment(&self) -> Assignment {
+        self.assign(String::clone)
+    }
+
+    /// [`Attribution::assignment`] with the names borrowed from the roles.
+    pub fn assigned_names(&self) -> Assignment<&str> {
+        self.assign(String::as_str)
+    }
+
+    fn assign<'a, S>(&'a self, name: impl Fn(&'a String) -> S) -> Assignment<S> {
+        let mut a = Assignment::default();
+        let mut first_leads = self.first_is_lead;
+        for r in &self.roles {
+            let names = r.names.iter().map(&name);
+            match r.kind {
+                RoleKind::Leaders => a.leaders.extend(names),
+                RoleKind::LeadUnits => a.lead_units.extend(names),
+                RoleKind::ResponsibleUnits if first_leads => {
+                    first_leads = false;
+                    let mut names = names;
+                    a.lead_units.extend(names.next());
+                    a.responsible_units.extend(names);
+                }
+                RoleKind::ResponsibleUnits => a.responsible_units.extend(names),
+                RoleKind::CooperatingUnits => a.cooperating_units.extend(names),
+                RoleKind::Deadline => a.deadline = Some(r.names_as_written()),
+                RoleKind::Unknown => {}
+            }
+        }
+        a
+    }
+}
+
+/// How a role is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleForm {
+    /// Key, delimiter, names: `牵头单位:市发改局`.
+    #[default]
+    Keyed,
+    /// Names, then the word that assigns them: `市发改局牵头`, `市财政局配合`,
+    /// `由王丹副市长负责`. The key is that word.
+    Prose,
+    /// Names alone: a table cell (the key is the column's name) or a bare
+    /// list under a first-is-lead rule (the key is empty).
+    Bare,
+}
+
+impl RoleForm {
+    /// True for the default `key:names` form.
+    pub fn is_keyed(&self) -> bool {
+        *self == RoleForm::Keyed
+    }
 }
 
 /// What a role key assigns.
@@ -456,6 +661,43 @@ pub struct Role {
     pub separators: Vec<String>,
     /// Span of key, delimiter and names.
     pub span: Span,
+    /// How the role is written (omitted for the usual `key:names`).
+    #[serde(skip_serializing_if = "RoleForm::is_keyed")]
+    pub form: RoleForm,
+    /// The role stands on a line of its own below its task
+    /// (`牵头单位:区发改局`), with this whitespace.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<Layout>,
+    /// What closes a role on a line of its own: its `。`, after a rule the
+    /// line states (`。排名第一的为牵头单位`) if any.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub end: Cow<'static, str>,
+    /// The role exactly as written, when key, delimiter, names and
+    /// separators alone cannot rebuild it: names read out of a longer
+    /// phrase (a leader's title, a list tail such as `等部门`), or prose.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub written: String,
+}
+
+impl Role {
+    /// The names joined by their separators as written (`、` where none
+    /// were recorded).
+    pub fn names_as_written(&self) -> String {
+        let mut s = String::new();
+        let written = self.separators.len() + 1 == self.names.len();
+        for (i, name) in self.names.iter().enumerate() {
+            if i > 0 {
+                s.push_str(
+                    self.separators
+                        .get(i - 1)
+                        .filter(|_| written)
+                        .map_or("、", String::as_str),
+                );
+            }
+            s.push_str(name);
+        }
+        s
+    }
 }
 
 /// A quantified commitment found in a task's text.
@@ -546,6 +788,150 @@ pub struct Investment {
     pub project: Option<String>,
 }
 
+/// Which of the genre's conventions a notice is written in, as the parser
+/// recognised them, so that a reader sees why it parsed as it did. Every
+/// value is described in `docs/dialects.md`.
+///
+/// ```
+/// let notice = fenjie::parse("附件\n标题\n一、目标\n1.做事。(市发改委牵头,市财政局配合)").unwrap();
+/// assert!(notice.dialect.has(fenjie::Convention::AttributionProse));
+/// assert_eq!(notice.dialect.punctuation, Some(fenjie::Punctuation::Ascii));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Dialect {
+    /// Width of the structural punctuation of markers and attributions.
+    pub punctuation: Option<Punctuation>,
+    /// Character set of the role keys (牵头单位 or 牽頭單位).
+    pub script: Option<Script>,
+    /// Whether task numbers run on across sections or restart in each.
+    pub numbering: Option<Numbering>,
+    /// Each convention recognised, with the line where it was first seen, in
+    /// the order first seen.
+    pub conventions: Vec<Seen>,
+}
+
+impl Dialect {
+    /// True when the notice uses `convention`.
+    pub fn has(&self, convention: Convention) -> bool {
+        self.conventions.iter().any(|s| s.convention == convention)
+    }
+}
+
+/// Width of structural punctuation: `( : ;` or `\u{ff08} \u{ff1a} \u{ff1b}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Punctuation {
+    /// ASCII `( ) : ;`.
+    Ascii,
+    /// Full-width `\u{ff08} \u{ff09} \u{ff1a} \u{ff1b}`.
+    FullWidth,
+    /// Both.
+    Mixed,
+}
+
+/// Character set of the role keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Script {
+    /// 牵头单位, 责任单位.
+    Simplified,
+    /// 牽頭單位, 責任單位.
+    Traditional,
+    /// Both.
+    Mixed,
+}
+
+/// How tasks are numbered across sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Numbering {
+    /// 1, 2, … run on from one section to the next.
+    Continuous,
+    /// Each section starts again at 1.
+    PerSection,
+}
+
+/// A convention and the line (1-based) where it was first seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Seen {
+    /// The convention.
+    pub convention: Convention,
+    /// The line where it was first seen.
+    pub line: u32,
+}
+
+/// A convention of the genre the parser recognises. Serialised in kebab
+/// case (`attribution-prose`); `docs/dialects.md` has an example of each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Convention {
+    /// `索引号: … 文号: …` pairs, several to a line.
+    HeaderKeyValue,
+    /// Header pairs in a table row with `|` between cells.
+    HeaderPipeTable,
+    /// Header pairs as a bullet list (`• 索引号:…`).
+    HeaderBullets,
+    /// Header values on lines of their own without keys (an index number,
+    /// a document number, a date, 有效).
+    HeaderKeylessValues,
+    /// The header given twice.
+    HeaderRepeated,
+    /// `第一部分` section markers.
+    MarkerPart,
+    /// `一、` section markers.
+    MarkerNumeral,
+    /// `(一)` subsection or task markers.
+    MarkerParenNumeral,
+    /// `1.` task markers.
+    MarkerArabicDot,
+    /// `1、` task markers.
+    MarkerArabicComma,
+    /// `(1)` task markers.
+    MarkerParenArabic,
+    /// `①` task markers.
+    MarkerCircled,
+    /// A task whose number cannot be read (garbled), found by its attribution.
+    MarkerUnreadable,
+    /// `(责任领导:A;牵头单位:X;责任单位:Y)`: keys in brackets.
+    AttributionKeys,
+    /// Keys beyond 责任领导 / 牵头单位 / 责任单位 (配合单位, 完成时限, 牵头负责领导 …).
+    AttributionExtraKeys,
+    /// `[牵头单位:…]` or `【牵头单位:…】`: square brackets, because a unit
+    /// name contains parentheses.
+    AttributionSquareBrackets,
+    /// `牵头单位:区发改局` on a line of its own after the task.
+    AttributionOwnLines,
+    /// `(市发改委牵头,市财政局配合)`: names, then the word that assigns them.
+    AttributionProse,
+    /// `由王丹副市长负责,市工信委牵头` at the end of the task, without brackets.
+    AttributionUnbracketed,
+    /// `(市发改委、市财政局)`: a bare list, read under a first-is-lead rule.
+    AttributionBareList,
+    /// A deadline (完成时限) given for tasks.
+    Deadlines,
+    /// A stated rule that the first unit named leads (排名第一的为牵头单位).
+    LeadRuleFirstListed,
+    /// Tasks as table rows, one cell per line.
+    TableCellPerLine,
+    /// Tasks as table rows with `|` between cells.
+    TablePipeRows,
+    /// The letter carries the breakdown itself: tasks with no `附件` line.
+    BreakdownInLetter,
+    /// A letter with no tasks at all.
+    LetterOnly,
+    /// More than one attachment (`附件1`, `附件2`).
+    SeveralAttachments,
+    /// Web-page navigation text (字号: 大 中 小, 打印整页, 关闭窗口).
+    NoiseNavigation,
+    /// A title or header line repeated by the web page.
+    NoiseRepeatedHeader,
+    /// HTML tags around lines (`<p>`, `</p>`) and escaped quotes from a database dump.
+    NoiseHtml,
+    /// The notice is cut off.
+    Truncated,
+}
+
 /// A task together with where it sits, as yielded by [`Notice::tasks`].
 #[derive(Debug, Clone, Copy)]
 pub struct TaskRef<'a> {
@@ -558,7 +944,8 @@ pub struct TaskRef<'a> {
 }
 
 impl Notice {
-    /// All tasks in document order, each with its section and subsection.
+    /// All tasks in document order, each with its section and subsection,
+    /// across all attachments.
     ///
     /// ```
     /// let seed = std::fs::read_to_string("seeds/000_1c8cb5f34e52814e.txt").unwrap();
@@ -566,8 +953,7 @@ impl Notice {
     /// assert_eq!(notice.tasks().count(), 124);
     /// ```
     pub fn tasks(&self) -> impl Iterator<Item = TaskRef<'_>> {
-        self.attachment
-            .iter()
+        self.attachments()
             .flat_map(|a| a.sections.iter())
             .flat_map(|section| {
                 let direct = section.tasks.iter().map(move |task| TaskRef {
@@ -586,7 +972,53 @@ impl Notice {
             })
     }
 
-    /// The sections of the attachment (empty when there is none).
+    /// The spans of the elements that stand for whole lines (or, in the
+    /// header, for key/value pairs): title, header pairs, letter lines,
+    /// headings, tables, tasks and unrecognised lines. Every non-blank line
+    /// of the input is covered by them.
+    ///
+    /// ```
+    /// let text = "通知\n附件\n标题\n一、目标\n1.做事。(牵头单位:市发改局)";
+    /// let notice = fenjie::parse(text).unwrap();
+    /// assert_eq!(notice.line_spans().len(), 5);
+    /// ```
+    pub fn line_spans(&self) -> Vec<Span> {
+        let n = self;
+        let mut spans: Vec<Span> = vec![];
+        spans.extend(n.title.iter().map(|t| t.span));
+        spans.extend(n.meta.fields.iter().map(|f| f.span));
+        let l = &n.letter;
+        spans.extend(l.addressee_line.iter().map(|t| t.span));
+        spans.extend(l.paragraphs.iter().map(|t| t.span));
+        spans.extend(l.requirements.iter().map(|t| t.span));
+        spans.extend(l.attachments.iter().map(|t| t.span));
+        spans.extend(l.signatory.iter().map(|t| t.span));
+        spans.extend(l.signed_line.iter().map(|t| t.span));
+        for a in n.attachments() {
+            spans.push(a.heading.span);
+            spans.extend(a.title.iter().map(|t| t.span));
+            for s in &a.sections {
+                spans.push(s.span);
+                spans.extend(s.table.iter().map(|t| t.span));
+                spans.extend(s.tasks.iter().map(|t| t.span));
+                for sub in &s.subsections {
+                    spans.push(sub.span);
+                    spans.extend(sub.tasks.iter().map(|t| t.span));
+                }
+            }
+        }
+        spans.extend(n.unrecognized.iter().map(|t| t.span));
+        spans.retain(|s| !s.is_empty());
+        spans
+    }
+
+    /// All attachments in order: [`Notice::attachment`], then
+    /// [`Notice::more_attachments`].
+    pub fn attachments(&self) -> impl Iterator<Item = &Attachment> {
+        self.attachment.iter().chain(&self.more_attachments)
+    }
+
+    /// The sections of the (first) attachment (empty when there is none).
     pub fn sections(&self) -> &[Section] {
         self.attachment.as_ref().map_or(&[], |a| &a.sections)
     }

@@ -34,7 +34,7 @@ pub fn render(notice: &Notice) -> String {
     }
     meta(&mut lines, &notice.meta);
     letter(&mut lines, &notice.letter);
-    if let Some(a) = &notice.attachment {
+    for a in notice.attachments() {
         attachment(&mut lines, a);
     }
     for u in &notice.unrecognized {
@@ -101,40 +101,52 @@ impl Lines {
 }
 
 fn meta(lines: &mut Lines, meta: &Meta) {
-    let mut current: Option<(Span, String)> = None;
-    // A key can repeat (a header pasted twice, notices concatenated); the
-    // typed field holds the last pair's value, so only the last pair of a key
-    // is written from the typed field, the earlier ones as they were.
-    let mut last_of_key: Vec<(MetaKey, usize)> = vec![];
-    for (i, f) in meta.fields.iter().enumerate() {
-        if let Some(key) = f.field {
-            last_of_key.retain(|&(k, _)| k != key);
-            last_of_key.push((key, i));
-        }
-    }
+    let mut current: Option<(Span, Layout, String)> = None;
+    // The pair a typed field stands for is the first of its key with a
+    // value; a header given twice writes its other pairs as they were.
+    // (When no pair says what the typed field holds — it was edited — the
+    // first pair with a value is written from it.)
+    let supplier = |key: MetaKey| {
+        let of_key = |f: &&MetaField| f.field == Some(key);
+        let fields = || meta.fields.iter().enumerate();
+        fields()
+            .find(|(_, f)| of_key(f) && says_typed(meta, key, f))
+            .or_else(|| fields().find(|(_, f)| of_key(f) && !f.value.is_empty()))
+            .or_else(|| fields().find(|(_, f)| of_key(f)))
+            .map(|(i, _)| i)
+    };
     for (i, field) in meta.fields.iter().enumerate() {
         let value = match field.field {
-            Some(key) if !last_of_key.contains(&(key, i)) => field.value.clone(),
+            Some(key) if supplier(key) != Some(i) => field.value.clone(),
             _ => meta_value(meta, field),
         };
         if field.starts_line {
-            if let Some((span, text)) = current.take() {
-                lines.push(&span, &Layout::default(), &text);
+            if let Some((span, layout, text)) = current.take() {
+                lines.push(&span, &layout, &text);
             }
-            current = Some((field.span, String::new()));
+            let layout = Layout {
+                blank_before: field.blank_before,
+                ..Layout::default()
+            };
+            current = Some((field.span, layout, String::new()));
         }
-        let (_, text) = current.get_or_insert_with(|| (field.span, String::new()));
+        let (_, _, text) =
+            current.get_or_insert_with(|| (field.span, Layout::default(), String::new()));
         text.push_str(&field.before);
         text.push_str(&field.key);
-        text.push_str(if field.separator.is_empty() {
-            ":"
-        } else {
-            &field.separator
-        });
+        // A value written without its key (a bare date under the title) has no colon either.
+        if !field.key.is_empty() {
+            text.push_str(if field.separator.is_empty() {
+                ":"
+            } else {
+                &field.separator
+            });
+        }
         text.push_str(&value);
+        text.push_str(&field.after);
     }
-    if let Some((span, text)) = current {
-        lines.push(&span, &Layout::default(), &text);
+    if let Some((span, layout, text)) = current {
+        lines.push(&span, &layout, &text);
     }
     // Typed fields set in code with no pair as written get a line of their own.
     let written = |key: MetaKey| meta.fields.iter().any(|f| f.field == Some(key));
@@ -191,21 +203,32 @@ fn meta_value(meta: &Meta, field: &MetaField) -> String {
         return field.value.clone();
     };
     let raw = &field.value;
-    let raw_opt = (!raw.is_empty()).then(|| raw.clone());
     let typed = typed_meta(meta)
         .into_iter()
         .find(|t| t.0 == key)
         .and_then(|t| t.2);
-    let consistent = match key {
-        MetaKey::Published => parse_date(raw) == meta.published,
-        MetaKey::DocNo => raw_opt.filter(|v| v != "无") == meta.doc_no,
-        _ => raw_opt == typed,
-    };
-    match (consistent, typed) {
+    match (says_typed(meta, key, field), typed) {
         (true, _) => raw.clone(),
         (false, Some(v)) => v,
         (false, None) if key == MetaKey::DocNo => "无".into(),
         (false, None) => String::new(),
+    }
+}
+
+/// True when a pair as written means what the typed field holds.
+fn says_typed(meta: &Meta, key: MetaKey, field: &MetaField) -> bool {
+    let raw = &field.value;
+    let raw_opt = (!raw.is_empty()).then(|| raw.clone());
+    match key {
+        MetaKey::Published => parse_date(raw) == meta.published,
+        MetaKey::DocNo => raw_opt.filter(|v| v != "无") == meta.doc_no,
+        _ => {
+            raw_opt
+                == typed_meta(meta)
+                    .into_iter()
+                    .find(|t| t.0 == key)
+                    .and_then(|t| t.2)
+        }
     }
 }
 
@@ -281,6 +304,9 @@ fn attachment(lines: &mut Lines, a: &Attachment) {
                 &format!("{marker}{}{}", s.layout.gap, s.title),
             );
         }
+        if let Some(table) = &s.table {
+            row(lines, &table.row, &table.span, &table.layout);
+        }
         s.tasks.iter().for_each(|t| task(lines, t));
         for sub in &s.subsections {
             let marker = if sub.marker.is_empty() {
@@ -299,91 +325,172 @@ fn attachment(lines: &mut Lines, a: &Attachment) {
 }
 
 fn task(lines: &mut Lines, t: &Task) {
-    let marker = if t.marker.is_empty() {
-        format!("{}.", t.number)
-    } else {
-        t.marker.clone()
+    // A task whose number could not be read is written without one.
+    let marker = match (t.marker.is_empty(), t.number) {
+        (false, _) => t.marker.clone(),
+        (true, 0) => String::new(),
+        (true, n) => format!("{n}."),
     };
-    let clause = match &t.attribution {
-        Some(a) if attribution_is_current(t, a) => written_clause(a),
-        _ => canonical_clause(t),
+    let current = t
+        .attribution
+        .as_ref()
+        .filter(|a| attribution_is_current(t, a));
+    let unassigned = t.attribution.is_none()
+        && t.leaders.is_empty()
+        && t.lead_units.is_empty()
+        && t.responsible_units.is_empty()
+        && t.cooperating_units.is_empty()
+        && t.deadline.is_none();
+    if let Some(r) = t.row.as_ref().filter(|r| row_is_current(t, r)) {
+        if current.is_some() || unassigned {
+            return row(lines, r, &t.span, &t.layout);
+        }
+    }
+    let clause = match current {
+        Some(a) => written_clause(a),
+        None => canonical_clause(t),
     };
     lines.push(
         &t.span,
         &t.layout,
         &format!("{marker}{}{}{clause}", t.layout.gap, t.text),
     );
+    if let Some(a) = current {
+        own_line_roles(lines, a);
+    }
+}
+
+/// Roles written on lines of their own below the task; roles that shared a
+/// line in the source share it again.
+fn own_line_roles(lines: &mut Lines, a: &Attribution) {
+    let own: Vec<&Role> = a.roles.iter().filter(|r| r.line.is_some()).collect();
+    let same_line = |x: &&Role, y: &&Role| !x.span.is_empty() && x.span.line == y.span.line;
+    for group in own.chunk_by(same_line) {
+        let (Some(first), Some(last)) = (group.first(), group.last()) else {
+            continue;
+        };
+        let sep = if a.role_separator.is_empty() {
+            "\u{ff1b}"
+        } else {
+            &a.role_separator
+        };
+        let text: Vec<String> = group.iter().map(|r| written_role(r)).collect();
+        let layout = first.line.clone().unwrap_or_default();
+        lines.push(
+            &first.span,
+            &layout,
+            &format!("{}{}", text.join(sep), last.end),
+        );
+    }
+}
+
+/// A table row as written: one line with `|` between cells, or one line per cell.
+fn row(lines: &mut Lines, r: &Row, span: &Span, layout: &Layout) {
+    if r.cell_per_line {
+        for c in &r.cells {
+            lines.push(&c.span, &c.layout, &c.text);
+        }
+        return;
+    }
+    let mut text = String::new();
+    for c in &r.cells {
+        text.push_str(&c.before);
+        text.push_str(&c.text);
+    }
+    text.push_str(&r.after);
+    lines.push(span, layout, &text);
+}
+
+/// The row's cells still say the task's number and text.
+fn row_is_current(t: &Task, r: &Row) -> bool {
+    r.cells.first().is_some_and(|c| c.text == t.marker)
+        && (t.text.is_empty() || r.cells.iter().any(|c| c.text == t.text))
 }
 
 /// True while the clause as written still says what the task's typed fields say.
 fn attribution_is_current(t: &Task, a: &Attribution) -> bool {
-    let of = |kind: RoleKind| -> Vec<&str> {
-        a.roles
-            .iter()
-            .filter(|r| r.kind == kind)
-            .flat_map(|r| r.names.iter().map(String::as_str))
-            .collect()
-    };
-    let deadline: Vec<String> = a
-        .roles
-        .iter()
-        .filter(|r| r.kind == RoleKind::Deadline)
-        .map(join_names)
-        .collect();
-    of(RoleKind::Leaders) == t.leaders
-        && of(RoleKind::LeadUnits) == t.lead_units
-        && of(RoleKind::ResponsibleUnits) == t.responsible_units
-        && of(RoleKind::CooperatingUnits) == t.cooperating_units
-        && deadline.last().map(String::as_str) == t.deadline.as_ref().map(|d| d.text.as_str())
+    let assigned = a.assigned_names();
+    assigned.leaders == t.leaders
+        && assigned.lead_units == t.lead_units
+        && assigned.responsible_units == t.responsible_units
+        && assigned.cooperating_units == t.cooperating_units
+        && assigned.deadline.as_deref() == t.deadline.as_ref().map(|d| d.text.as_str())
 }
 
-fn join_names(r: &Role) -> String {
-    let mut s = String::new();
-    for (i, name) in r.names.iter().enumerate() {
-        if i > 0 {
-            s.push_str(
-                r.separators
-                    .get(i - 1)
-                    .filter(|_| r.separators.len() + 1 == r.names.len())
-                    .map_or("、", |x| x),
-            );
-        }
-        s.push_str(name);
+/// A role as written: the text it was read from while that still holds
+/// every name, else built from key, delimiter and names in its form.
+fn written_role(r: &Role) -> String {
+    let names = r.names_as_written();
+    if !r.written.is_empty() && holds_in_order(&r.written, &r.names) {
+        return r.written.clone();
     }
-    s
-}
-
-fn written_clause(a: &Attribution) -> String {
-    let sep = if a.role_separator.is_empty() {
-        "\u{ff1b}"
-    } else {
-        &a.role_separator
-    };
-    let roles: Vec<String> = a
-        .roles
-        .iter()
-        .map(|r| {
+    match r.form {
+        RoleForm::Keyed => {
             let delimiter = if r.delimiter.is_empty() {
                 "\u{ff1a}"
             } else {
                 &r.delimiter
             };
-            format!("{}{delimiter}{}", r.key, join_names(r))
-        })
+            format!("{}{delimiter}{names}", r.key)
+        }
+        RoleForm::Prose => format!("{names}{}", r.key),
+        RoleForm::Bare => names,
+    }
+}
+
+/// `names` occur in `text` in order.
+fn holds_in_order(text: &str, names: &[String]) -> bool {
+    let mut rest = text;
+    names.iter().all(|n| match rest.find(n.as_str()) {
+        Some(i) => {
+            rest = &rest[i + n.len()..];
+            true
+        }
+        None => false,
+    })
+}
+
+fn written_clause(a: &Attribution) -> String {
+    let inline: Vec<String> = a
+        .roles
+        .iter()
+        .filter(|r| r.line.is_none())
+        .map(written_role)
         .collect();
-    let open = if a.open.is_empty() {
+    if inline.is_empty() && a.remark.is_empty() {
+        return String::new();
+    }
+    let sep = if a.role_separator.is_empty() {
+        "\u{ff1b}"
+    } else {
+        &a.role_separator
+    };
+    // Separators that differ from role to role are each written as they were.
+    let roles = if a.role_separators.len() + 1 == inline.len() {
+        let mut joined = inline[0].clone();
+        for (s, role) in a.role_separators.iter().zip(&inline[1..]) {
+            joined.push_str(s);
+            joined.push_str(role);
+        }
+        joined
+    } else {
+        inline.join(sep)
+    };
+    // A clause built in code (no span) gets canonical brackets; a parsed one
+    // its own, which may be none (`由…负责` closing the task's last sentence)
+    // or no closing one (cut off in the source).
+    let built = a.span.is_empty();
+    let open = if built && a.open.is_empty() {
         "\u{ff08}"
     } else {
         &a.open
     };
-    // `close` is empty both for a clause cut off in the source and for one
-    // built in code; only the first has an opening bracket as written.
-    let close = if a.open.is_empty() {
+    let close = if built && a.close.is_empty() {
         "\u{ff09}"
     } else {
         &a.close
     };
-    format!("{open}{}{close}", roles.join(sep))
+    format!("{open}{roles}{}{close}", a.remark)
 }
 
 fn canonical_clause(t: &Task) -> String {

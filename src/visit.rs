@@ -5,6 +5,7 @@ use crate::model::*;
 /// Clears spans, layout and "as written" punctuation everywhere (see [`Notice::without_source`]).
 pub(crate) fn strip_source(n: &mut Notice) {
     n.source = SourceStyle::default();
+    n.dialect = Dialect::default();
     for line in n.title.iter_mut().chain(n.unrecognized.iter_mut()) {
         strip_line(line);
     }
@@ -15,7 +16,10 @@ pub(crate) fn strip_source(n: &mut Notice) {
         f.span = Span::default();
         f.value_span = Span::default();
         f.before.clear();
+        f.blank_before = 0;
         f.separator.clear();
+        f.after.clear();
+        f.blank_before = 0;
         f.key.retain(|c| !crate::parse::trivia::is_space(c));
     }
     let l = &mut n.letter;
@@ -33,14 +37,22 @@ pub(crate) fn strip_source(n: &mut Notice) {
         r.span = Span::default();
         r.layout = Layout::default();
     }
-    let Some(a) = n.attachment.as_mut() else {
-        return;
-    };
+    n.attachment
+        .iter_mut()
+        .chain(&mut n.more_attachments)
+        .for_each(strip_attachment);
+}
+
+fn strip_attachment(a: &mut Attachment) {
     strip_line(&mut a.heading);
     a.title.iter_mut().for_each(strip_line);
     for s in &mut a.sections {
         s.span = Span::default();
         s.layout = Layout::default();
+        if let Some(table) = s.table.as_mut() {
+            table.span = Span::default();
+            strip_row(&mut table.row);
+        }
         s.tasks.iter_mut().for_each(strip_task);
         for sub in &mut s.subsections {
             sub.span = Span::default();
@@ -70,10 +82,26 @@ fn strip_task(t: &mut Task) {
         a.open = Default::default();
         a.close = Default::default();
         a.role_separator = Default::default();
+        a.role_separators.clear();
         for r in &mut a.roles {
             r.span = Span::default();
             r.delimiter = Default::default();
             r.separators.clear();
+            r.line = None;
+            r.end = Default::default();
+            r.written.clear();
         }
+    }
+    if let Some(row) = t.row.as_mut() {
+        strip_row(row);
+    }
+}
+
+fn strip_row(row: &mut Row) {
+    row.after.clear();
+    for cell in &mut row.cells {
+        cell.span = Span::default();
+        cell.before.clear();
+        cell.layout = Layout::default();
     }
 }

@@ -1,39 +1,240 @@
-//! `fenjie convert`: a notice to JSON.
+//! `fenjie convert`: a notice to JSON, JSON Lines, CSV or Excel.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
+use fenjie::export::{self, CsvOptions, CsvWriter, JsonlWriter, Table, XlsxWriter};
+use fenjie::Notice;
 
-use super::{input, Failure};
+use super::{files, input, Failure};
 
 #[derive(Debug, Args)]
 pub(crate) struct ConvertArgs {
-    /// The notice to convert (`-` for stdin).
-    #[arg(default_value = "-")]
-    input: String,
-    /// Output format.
-    #[arg(long = "to", value_enum, default_value_t = Format::Json)]
-    to: Format,
+    /// The notice to convert (`-` for stdin). Several files, or a directory
+    /// (every `*.txt` under it), make one table with a leading `file` column.
+    #[arg(default_value = "-", value_name = "FILE|DIR")]
+    inputs: Vec<String>,
+    /// Output format; without it, taken from the extension of `-o FILE`
+    /// (.json .jsonl .csv .xlsx), else JSON.
+    #[arg(long = "to", value_enum)]
+    to: Option<Format>,
     /// Write to this file instead of stdout.
     #[arg(short = 'o', long = "output")]
-    output: Option<std::path::PathBuf>,
+    output: Option<PathBuf>,
+    /// Start CSV output with a UTF-8 byte-order mark, for Excel on Chinese Windows.
+    #[arg(long)]
+    bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
     /// The whole notice as pretty JSON, diagnostics included.
     Json,
+    /// One JSON object per task, with its section path.
+    Jsonl,
+    /// One row per task.
+    Csv,
+    /// One row per numeric target.
+    TargetsCsv,
+    /// A workbook with a 任务 (tasks) and a 指标 (targets) sheet; needs -o FILE.
+    Xlsx,
 }
 
+/// Writes a notice in one of the text formats; CSV options apply to CSV only.
+type Encoder = fn(&Notice, &mut Vec<u8>, &CsvOptions) -> std::io::Result<()>;
+
 pub(crate) fn run(args: ConvertArgs) -> Result<ExitCode, Failure> {
-    let notice = input::read_notice(&args.input)?;
-    let mut out: Vec<u8> = match args.to {
-        Format::Json => serde_json::to_vec_pretty(&notice)?,
+    let output = args.output.as_deref();
+    let format = format(args.to, output)?;
+    if args.bom && !matches!(format, Format::Csv | Format::TargetsCsv) {
+        return Err(Failure("--bom applies to CSV output only".into()));
+    }
+    if args.inputs.len() > 1 || files::any_directory(&args.inputs) {
+        return run_batch(&args, format);
+    }
+    let input = &args.inputs[0];
+    // Usage errors come before reading input, which may be a waiting stdin.
+    let encode: Encoder = match (format, output) {
+        (Format::Xlsx, None) => {
+            return Err(Failure(
+                "xlsx needs -o FILE (a workbook cannot go to stdout)".into(),
+            ))
+        }
+        (Format::Xlsx, Some(path)) => return write_workbook(input, path),
+        (Format::Json, _) => |notice, out, _| {
+            serde_json::to_writer_pretty(&mut *out, notice)?;
+            out.push(b'\n');
+            Ok(())
+        },
+        (Format::Jsonl, _) => |notice, out, _| export::write_jsonl(notice, out),
+        (Format::Csv, _) => |notice, out, csv| export::write_csv(notice, out, csv),
+        (Format::TargetsCsv, _) => |notice, out, csv| export::write_targets_csv(notice, out, csv),
     };
-    out.push(b'\n');
-    write_output(args.output.as_deref(), &out)?;
+    let notice = input::read_notice(input)?;
+    let csv = CsvOptions {
+        bom: args.bom,
+        file_column: false,
+    };
+    let mut out = vec![];
+    encode(&notice, &mut out, &csv)?;
+    write_output(output, &out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn write_workbook(input_path: &str, path: &Path) -> Result<ExitCode, Failure> {
+    let notice = input::read_notice(input_path)?;
+    export::write_xlsx(&notice, path)
+        .map_err(|e| Failure(format!("{}: cannot write: {e}", path.display())))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Many notices into one table, read and encoded in parallel and written in
+/// the order given, so memory stays bounded by a few notices, not the batch.
+/// A file that cannot be read is reported by name and skipped; the exit
+/// code is then 1.
+fn run_batch(args: &ConvertArgs, format: Format) -> Result<ExitCode, Failure> {
+    let inputs = files::expand(&args.inputs);
+    let total = inputs.len();
+    let output = args.output.as_deref();
+    let mut failed = 0;
+    let mut report = |failure: Failure| {
+        eprintln!("fenjie: error: {}", failure.0);
+        failed += 1;
+    };
+    match format {
+        Format::Json => {
+            return Err(Failure(
+                "--to json writes one notice; for many files use --to jsonl, csv or xlsx".into(),
+            ))
+        }
+        Format::Xlsx => {
+            let path = output.ok_or_else(|| {
+                Failure("xlsx needs -o FILE (a workbook cannot go to stdout)".into())
+            })?;
+            let mut book = XlsxWriter::new(true)?;
+            files::for_each_ordered(
+                inputs,
+                |path| {
+                    Ok((
+                        input::read_notice(path)?,
+                        input::display_name(path).to_string(),
+                    ))
+                },
+                |parsed| {
+                    match parsed {
+                        Ok((notice, name)) => book.write_notice(&notice, Some(&name))?,
+                        Err(failure) => report(failure),
+                    }
+                    Ok(())
+                },
+            )?;
+            book.save(path)
+                .map_err(|e| Failure(format!("{}: cannot write: {e}", path.display())))?;
+        }
+        Format::Csv | Format::TargetsCsv | Format::Jsonl => {
+            let mut out = open_output(output)?;
+            let options = CsvOptions {
+                bom: args.bom,
+                file_column: true,
+            };
+            let encode = |path: &str| encode_part(path, format, &options);
+            if format != Format::Jsonl {
+                let table = if format == Format::Csv {
+                    Table::Tasks
+                } else {
+                    Table::Targets
+                };
+                out = CsvWriter::new(out, table, &options)?.finish()?;
+            }
+            files::for_each_ordered(inputs, encode, |part| {
+                match part {
+                    Ok(bytes) => write_part(&mut out, &bytes)?,
+                    Err(failure) => report(failure),
+                }
+                Ok(())
+            })?;
+            write_part(&mut out, &[])?;
+        }
+    }
+    if failed > 0 {
+        eprintln!("fenjie: {failed} of {total} files failed; the others were converted");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One file's rows, encoded on its own so that files can be encoded in parallel.
+fn encode_part(path: &str, format: Format, options: &CsvOptions) -> Result<Vec<u8>, Failure> {
+    let notice = input::read_notice(path)?;
+    let name = Some(input::display_name(path));
+    Ok(match format {
+        Format::Jsonl => {
+            let mut w = JsonlWriter::new(Vec::new());
+            w.write_notice(&notice, name)?;
+            w.finish()?
+        }
+        _ => {
+            let table = if format == Format::Csv {
+                Table::Tasks
+            } else {
+                Table::Targets
+            };
+            let mut w = CsvWriter::rows_only(Vec::new(), table, options);
+            w.write_notice(&notice, name)?;
+            w.finish()?
+        }
+    })
+}
+
+fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>, Failure> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p)
+                .map_err(|e| Failure(format!("{}: cannot write: {e}", p.display())))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+/// Appends a part (an empty one just flushes); a closed stdout pipe ends quietly.
+fn write_part(out: &mut Box<dyn Write>, bytes: &[u8]) -> Result<(), Failure> {
+    let result = if bytes.is_empty() {
+        out.flush()
+    } else {
+        out.write_all(bytes)
+    };
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Failure(format!("cannot write output: {e}"))),
+        Ok(()) => Ok(()),
+    }
+}
+
+/// The format asked for with `--to`, else the one the output file's
+/// extension names, else JSON.
+fn format(to: Option<Format>, output: Option<&Path>) -> Result<Format, Failure> {
+    if let Some(f) = to {
+        return Ok(f);
+    }
+    let Some(path) = output else {
+        return Ok(Format::Json);
+    };
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("json") => Ok(Format::Json),
+        Some("jsonl") => Ok(Format::Jsonl),
+        Some("csv") => Ok(Format::Csv),
+        Some("xlsx") => Ok(Format::Xlsx),
+        _ => Err(Failure(format!(
+            "cannot tell the output format from {}: name it .json, .jsonl, .csv or .xlsx, or use --to",
+            path.display()
+        ))),
+    }
 }
 
 /// Writes `bytes` to the file, or to stdout when there is none.

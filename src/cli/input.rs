@@ -46,8 +46,23 @@ pub(crate) fn display_name(path: &str) -> &str {
 /// `--encoding` forced one, and is recorded in `source.encoding`.
 pub(crate) fn read_notice(path: &str) -> Result<fenjie::Notice, Failure> {
     let bytes = read_bytes(path)?;
+    notice_from(&bytes, path)
+}
+
+/// [`read_notice`], and the decoded text too, for showing source lines.
+pub(crate) fn read_notice_and_text(path: &str) -> Result<(fenjie::Notice, String), Failure> {
+    let bytes = read_bytes(path)?;
+    let notice = notice_from(&bytes, path)?;
+    let text = fenjie::decode_with(&bytes, FORCED_ENCODING.get().copied())
+        .map_err(|e| Failure(format!("{}: {e}", display_name(path))))?
+        .text
+        .into_owned();
+    Ok((notice, text))
+}
+
+fn notice_from(bytes: &[u8], path: &str) -> Result<fenjie::Notice, Failure> {
     fenjie::parse_bytes_with(
-        &bytes,
+        bytes,
         FORCED_ENCODING.get().copied(),
         &fenjie::ParseOptions::default(),
     )

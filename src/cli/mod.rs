@@ -1,7 +1,10 @@
 //! Argument parsing and dispatch. Results go to stdout, messages to stderr;
 //! exit codes: 0 success, 1 findings (check) or some inputs failed, 2 usage or I/O error.
 
+mod check;
 mod convert;
+mod eval;
+mod files;
 mod input;
 mod render;
 
@@ -24,10 +27,14 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Convert a notice to JSON (and other formats).
+    /// Convert a notice to JSON, JSON Lines, CSV or Excel.
     Convert(convert::ConvertArgs),
     /// Write a notice back as text from its JSON model.
     Render(render::RenderArgs),
+    /// Check notices for defects and likely mistakes (rules: docs/rules.md).
+    Check(check::CheckArgs),
+    /// Measure the parser on a folder of notices with gold files.
+    Eval(eval::EvalArgs),
 }
 
 /// An error that ends the command with exit code 2 and a one-line message.
@@ -56,6 +63,8 @@ pub(crate) fn run() -> ExitCode {
     let result = match cli.command {
         Command::Convert(args) => convert::run(args),
         Command::Render(args) => render::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => code,

@@ -10,9 +10,9 @@ use nom::{IResult, Parser};
 use super::meta::is_han;
 use super::trivia::{
     closing_partner, is_close_paren, is_colon, is_name_separator, is_semicolon, is_space,
-    is_zero_width, opening_partner,
+    opening_partner,
 };
-use crate::model::RoleKind;
+use crate::model::{RoleForm, RoleKind};
 
 /// Role keys and what they assign, in both character sets.
 pub(crate) const ROLE_KEYS: &[(&str, RoleKind)] = &[
@@ -65,6 +65,10 @@ pub(crate) struct RawRole {
     pub separators: Range<usize>,
     /// The delimiter was `;` where `:` belongs (a recovered slip).
     pub slipped: bool,
+    /// How the role is written.
+    pub form: RoleForm,
+    /// The whole role as written: key to last name, or first name to key.
+    pub range: Range<usize>,
 }
 
 /// An attribution clause's inner text, split into roles. Names and
@@ -77,10 +81,13 @@ pub(crate) struct RawAttribution {
     pub names: Vec<Range<usize>>,
     /// Name-separator ranges of all roles.
     pub separators: Vec<Range<usize>>,
-    /// The first separator between roles as written.
-    pub role_separator: Option<Range<usize>>,
-    /// Offset of a role separator with only padding after it (`…;)`).
-    pub trailing_separator: Option<usize>,
+    /// The separators between roles as written, one before each role after the first.
+    pub role_separators: Vec<Range<usize>>,
+    /// Text after the roles that names no one: a first-is-lead rule
+    /// (`。排名第一的为牵头单位,下同`), or a separator with no role after it.
+    pub remark: Option<Range<usize>>,
+    /// The remark states a first-is-lead rule.
+    pub states_rule: bool,
 }
 
 impl RawAttribution {
@@ -92,6 +99,91 @@ impl RawAttribution {
     /// The separator ranges of `role`.
     pub(crate) fn separators_of(&self, role: &RawRole) -> &[Range<usize>] {
         &self.separators[role.separators.clone()]
+    }
+
+    fn clear(&mut self) {
+        self.roles.clear();
+        self.names.clear();
+        self.separators.clear();
+        self.role_separators.clear();
+        self.remark = None;
+        self.states_rule = false;
+    }
+
+    /// True when key, delimiter, names and separators of `role` are all of
+    /// its text, back to back: then they rebuild it exactly and the role
+    /// needs no copy of its text as written.
+    pub(crate) fn rebuilds(&self, role: &RawRole) -> bool {
+        let names = self.names_of(role);
+        let seps = self.separators_of(role);
+        let (Some(first), Some(last)) = (names.first(), names.last()) else {
+            return role.form == RoleForm::Keyed
+                && role.key.start == role.range.start
+                && role.delimiter.end == role.range.end;
+        };
+        let list_ok = seps.len() + 1 == names.len()
+            && names
+                .iter()
+                .zip(seps)
+                .zip(&names[1..])
+                .all(|((n, s), next)| n.end == s.start && s.end == next.start);
+        let ends_ok = match role.form {
+            RoleForm::Keyed => {
+                role.key.start == role.range.start
+                    && role.key.end == role.delimiter.start
+                    && role.delimiter.end == first.start
+                    && last.end == role.range.end
+            }
+            RoleForm::Prose => {
+                first.start == role.range.start
+                    && last.end == role.key.start
+                    && role.key.end == role.range.end
+            }
+            RoleForm::Bare => first.start == role.range.start && last.end == role.range.end,
+        };
+        list_ok && ends_ok
+    }
+
+    /// A table cell's names as one bare role of `kind` (cleared first).
+    pub(crate) fn push_cell(&mut self, cell: &str, kind: RoleKind) {
+        self.clear();
+        let all = 0..cell.len();
+        self.push_list(cell, all.clone(), 0..0, kind, RoleForm::Bare, all);
+    }
+
+    /// Splits `inner[start..end]` into names on `、` and commas outside
+    /// brackets, tidies them for `kind`, and pushes a role of `form` whose
+    /// key is `key`. Used by the prose and bare forms; the keyed form finds
+    /// its own end while splitting.
+    pub(crate) fn push_list(
+        &mut self,
+        inner: &str,
+        list: Range<usize>,
+        key: Range<usize>,
+        kind: RoleKind,
+        form: RoleForm,
+        range: Range<usize>,
+    ) {
+        let (names, separators) = (self.names.len(), self.separators.len());
+        split_names(inner, list.start, list.end, false, self);
+        super::names::tidy(
+            inner,
+            &mut self.names,
+            &mut self.separators,
+            names,
+            separators,
+            kind,
+        );
+        self.roles.push(RawRole {
+            delimiter: key.start..key.start,
+            key,
+            kind,
+            names: names..self.names.len(),
+            separators: separators..self.separators.len(),
+            slipped: false,
+            form,
+            range,
+        });
     }
 }
 
@@ -122,7 +214,7 @@ fn written_len(input: &str, key: &str) -> Option<usize> {
     let mut rest = input;
     for (i, want) in key.chars().enumerate() {
         if i > 0 {
-            rest = rest.trim_start_matches(is_zero_width);
+            rest = rest.trim_start_matches(['\u{200b}', '\u{feff}']);
         }
         rest = rest.strip_prefix(want)?;
     }
@@ -137,10 +229,9 @@ fn role_head(input: &str) -> Option<(usize, RoleKind, usize, bool)> {
 }
 
 /// [`role_head`], accepting the `;` slip only when `slip` is set. Whether
-/// the text after a slipped `;` is itself a key is asked without slips: a
-/// run of `责任单位;责任单位;…` then costs constant time
-/// per key, where recursing through the whole run overflowed the stack and
-/// took quadratic time.
+/// the text after a slipped `;` is itself a key is asked without slips: one
+/// level is enough to tell, and a fuzzed run of `责任领导;责任领导;…` would
+/// otherwise recurse once per key and overflow the stack.
 fn head(input: &str, slip: bool) -> Option<(usize, RoleKind, usize, bool)> {
     if let Ok((rest, (key, kind))) = known_key(input) {
         let rest_trim = rest.trim_start_matches(is_space);
@@ -150,8 +241,7 @@ fn head(input: &str, slip: bool) -> Option<(usize, RoleKind, usize, bool)> {
         if is_colon(c) {
             return Some((key_len, kind, delim_start + c.len_utf8(), false));
         }
-        // Padding after the `;` is no name, and no part of a key after it.
-        let after = rest_trim[c.len_utf8()..].trim_start_matches(is_space);
+        let after = &rest_trim[c.len_utf8()..];
         if slip && is_semicolon(c) && !after.is_empty() && head(after, false).is_none() {
             return Some((key_len, kind, delim_start + c.len_utf8(), true));
         }
@@ -183,33 +273,69 @@ pub(crate) fn starts_with_known_role(input: &str) -> bool {
     known_key(input).is_ok() && role_head(input).is_some()
 }
 
-/// Parses the inside of an attribution clause into `raw` (cleared first);
-/// false unless it starts with a known role key.
-pub(crate) fn parse_roles(inner: &str, raw: &mut RawAttribution) -> bool {
-    raw.roles.clear();
-    raw.names.clear();
-    raw.separators.clear();
-    raw.role_separator = None;
-    raw.trailing_separator = None;
+/// Parses the inside of an attribution clause into `raw` (cleared first):
+/// keyed roles (`牵头单位:X;责任单位:Y`), else prose (`X牵头,Y配合`), else —
+/// when a first-is-lead rule is in force or stated right here — a bare list
+/// of units. False, with `raw` empty, when it is none of these.
+pub(crate) fn parse_clause(inner: &str, raw: &mut RawAttribution, lead_rule: bool) -> bool {
+    raw.clear();
+    let rule = super::prose::lead_rule(inner);
+    let end = rule
+        .as_ref()
+        .map_or(inner.len(), |r| super::prose::remark_start(inner, r.start));
+    let body = &inner[..end];
+    // A failed attempt may leave roles behind: clear before the next.
+    let parsed = parse_keyed(body, raw)
+        || {
+            raw.clear();
+            super::prose::parse_prose(body, raw)
+        }
+        || {
+            raw.clear();
+            (lead_rule || rule.is_some()) && super::prose::parse_bare(body, raw)
+        };
+    if parsed && end < inner.len() {
+        raw.remark = Some(end..inner.len());
+        raw.states_rule = true;
+    }
+    if !parsed {
+        raw.clear();
+    }
+    parsed
+}
+
+/// Keyed roles; false unless `inner` starts with a known role key.
+fn parse_keyed(inner: &str, raw: &mut RawAttribution) -> bool {
     if !starts_with_known_role(inner) {
         return false;
     }
     let mut pos = 0;
-    let mut previous_separator: Option<Range<usize>> = None;
+    let mut separator: Option<Range<usize>> = None;
     while pos < inner.len() {
-        // Padding before a key (`( 牵头单位`, `; 责任单位`, U+3000, a
-        // zero-width space) is not part of it; read as part of the key, it
-        // hid the key and the role's names joined the previous role's.
-        pos = inner.len() - inner[pos..].trim_start_matches(is_space).len();
-        if pos == inner.len() {
-            break;
+        // Padding before a key (`( 牵头单位`, `; 责任单位`, U+3000, a zero-width
+        // space) is not part of it: read as part of the key, it hid the key
+        // and the role's names joined the previous role's.
+        let key_start = inner.len() - inner[pos..].trim_start_matches(is_space).len();
+        if key_start < inner.len() && known_key(&inner[key_start..]).is_ok() {
+            pos = key_start;
         }
         let rest = &inner[pos..];
         let (names, separators) = (raw.names.len(), raw.separators.len());
         match role_head(rest) {
             Some((key_len, kind, head_len, slipped)) => {
+                raw.role_separators.extend(separator.take());
                 let names_start = pos + head_len;
-                let end = split_names(inner, names_start, raw);
+                let end = split_names(inner, names_start, inner.len(), true, raw);
+                // The role as written runs to its last name before tidying.
+                let written_end = raw.names[names..].last().map_or(names_start, |n| n.end);
+                super::names::tidy(
+                    inner,
+                    &mut raw.names,
+                    &mut raw.separators,
+                    names,
+                    separators,
+                    kind,
+                );
                 raw.roles.push(RawRole {
                     key: pos..pos + key_len,
                     kind,
@@ -217,85 +343,87 @@ pub(crate) fn parse_roles(inner: &str, raw: &mut RawAttribution) -> bool {
                     names: names..raw.names.len(),
                     separators: separators..raw.separators.len(),
                     slipped,
+                    form: RoleForm::Keyed,
+                    range: pos..written_end,
                 });
                 pos = end;
             }
             None => {
-                // Text after a role separator with no key: more names of the
-                // previous role, joined to them by that separator, which is
-                // kept so that the names are written back as they were.
-                let (names, separators) = (raw.names.len(), raw.separators.len());
-                pos = split_names(inner, pos, raw);
+                // Text after a role separator with no key: more names of the previous role.
+                let end = split_names(inner, pos, inner.len(), true, raw);
+                let written_end = raw.names[names..].last().map_or(pos, |n| n.end);
                 if let Some(last) = raw.roles.last_mut() {
-                    let joins_names = names > last.names.start && raw.names.len() > names;
-                    if let Some(sep) = previous_separator.clone().filter(|_| joins_names) {
-                        raw.separators.insert(separators, sep);
-                    }
+                    super::names::tidy(
+                        inner,
+                        &mut raw.names,
+                        &mut raw.separators,
+                        names,
+                        separators,
+                        last.kind,
+                    );
                     last.names.end = raw.names.len();
                     last.separators.end = raw.separators.len();
+                    last.range.end = written_end.max(last.range.end);
                 }
+                pos = end;
             }
         }
-        let after = inner[pos..]
-            .chars()
-            .next()
-            .map_or(pos, |c| pos + c.len_utf8());
-        if after > pos && inner[after..].trim_start_matches(is_space).is_empty() {
-            raw.trailing_separator = Some(pos);
-            break;
-        }
-        let separator = separator_len(inner, pos, &mut raw.role_separator);
-        previous_separator = (separator > 0).then(|| pos..pos + separator);
-        pos += separator;
+        // The character that ended the role separates it from the next.
+        separator = inner[pos..].chars().next().map(|c| pos..pos + c.len_utf8());
+        pos += separator.as_ref().map_or(0, |r| r.len());
     }
+    // `(牵头单位:X;)`: a separator with nothing after it is kept as a remark.
+    raw.remark = separator;
     true
 }
 
-/// Length of the role separator at `pos` (0 at the end), remembering the
-/// first one, or the first semicolon after commas: a comma separates roles
-/// only before a known key, a semicolon before anything, and the renderer
-/// joins all roles with the one remembered; joined with a comma, an unknown
-/// key after a semicolon would read back as a name.
-fn separator_len(inner: &str, pos: usize, first: &mut Option<Range<usize>>) -> usize {
-    let Some(c) = inner[pos..].chars().next() else {
-        return 0;
-    };
-    let first_is_comma = first
-        .as_ref()
-        .is_some_and(|r| !inner[r.clone()].starts_with(is_semicolon));
-    if first.is_none() || (first_is_comma && is_semicolon(c)) {
-        *first = Some(pos..pos + c.len_utf8());
-    }
-    c.len_utf8()
-}
-
-/// Splits names from `start` up to the end of the role: a `;` outside
-/// brackets, or a comma followed by another known role key (`牵头单位:X,配合单位:Y`).
-/// Appends the trimmed name ranges and separator ranges to `raw`; returns the end offset.
-fn split_names(inner: &str, start: usize, raw: &mut RawAttribution) -> usize {
-    let first_name = raw.names.len();
+/// The characters of `s[start..end]` outside brackets and quotes, with their offsets.
+pub(crate) fn top_level(
+    s: &str,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut closers: Vec<char> = vec![];
-    let mut name_start = start;
-    let mut end = inner.len();
-    for (i, c) in inner[start..].char_indices() {
-        let at = start + i;
+    s[start..end].char_indices().filter_map(move |(i, c)| {
         if let Some(&want) = closers.last() {
             if c == want || (is_close_paren(c) && is_close_paren(want)) {
                 closers.pop();
-                continue;
+                return None;
             }
         }
         if let Some(close) = closing_partner(c) {
             closers.push(close);
-            continue;
+            return None;
         }
-        if !closers.is_empty() {
-            continue;
-        }
-        let after = &inner[at + c.len_utf8()..];
-        if is_semicolon(c) || (is_name_separator(c) && c != '、' && starts_with_known_role(after))
-        {
-            end = at;
+        closers.is_empty().then_some((start + i, c))
+    })
+}
+
+/// Splits names from `start` into trimmed ranges on `、` and commas outside
+/// brackets, appending name and separator ranges to `raw`; returns where
+/// the list ends. A bounded list ends at `end`; a keyed role's list
+/// (`role_ends`) ends earlier at a `;` outside brackets, or at a comma or
+/// space followed by another known role key.
+fn split_names(
+    inner: &str,
+    start: usize,
+    end: usize,
+    role_ends: bool,
+    raw: &mut RawAttribution,
+) -> usize {
+    let first_name = raw.names.len();
+    let mut name_start = start;
+    let mut list_end = end;
+    for (at, c) in top_level(inner, start, end) {
+        // A comma or a space before the next key also ends a role:
+        // `牵头单位:X,配合单位:Y`, `牵头单位:X 责任单位:Y`.
+        let ends_role = || {
+            is_semicolon(c)
+                || ((is_name_separator(c) && c != '、' || is_space(c))
+                    && starts_with_known_role(&inner[at + c.len_utf8()..]))
+        };
+        if role_ends && ends_role() {
+            list_end = at;
             break;
         }
         if is_name_separator(c) {
@@ -304,12 +432,12 @@ fn split_names(inner: &str, start: usize, raw: &mut RawAttribution) -> usize {
             name_start = at + c.len_utf8();
         }
     }
-    let last = trimmed(inner, name_start..end);
+    let last = trimmed(inner, name_start..list_end);
     // `责任单位:` with nothing after it is an empty list, not one empty name.
     if !(raw.names.len() == first_name && last.is_empty()) {
         raw.names.push(last);
     }
-    end
+    list_end
 }
 
 fn trimmed(s: &str, r: Range<usize>) -> Range<usize> {
@@ -322,25 +450,31 @@ fn trimmed(s: &str, r: Range<usize>) -> Range<usize> {
 /// Where an attribution clause sits in a task body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ClauseSpan {
-    /// Offset of the opening bracket.
+    /// Offset of the opening bracket (or, unbracketed, of the clause's first character).
     pub open: usize,
-    /// Offset of the closing bracket; `None` when the clause is not closed.
+    /// Offset of the closing bracket (unbracketed: of the final `。`);
+    /// `None` when a bracketed clause is not closed, or an unbracketed one
+    /// runs to the end.
     pub close: Option<usize>,
+    /// The clause is in brackets.
+    pub bracketed: bool,
 }
 
 /// Finds the attribution clause at the end of a task body (trailing
-/// whitespace already removed): the last bracketed group, if it holds roles;
-/// failing that, an opening bracket followed by a role key that never closes
-/// (a notice cut off, or a bracket dropped).
-pub(crate) fn find_clause(body: &str) -> Option<ClauseSpan> {
+/// whitespace already removed): the last bracketed group, if it holds an
+/// attribution; failing that, an opening bracket followed by a role key
+/// that never closes (a notice cut off, or a bracket dropped); failing
+/// that, a last sentence `由…负责,…牵头` without brackets.
+pub(crate) fn find_clause(body: &str, lead_rule: bool) -> Option<ClauseSpan> {
     let last = body.chars().next_back()?;
     if opening_partner(last).is_some() && !matches!(last, '”' | '’' | '》') {
         if let Some(open) = matching_open(body) {
             let inner = &body[open + char_len(body, open)..body.len() - last.len_utf8()];
-            if starts_with_known_role(inner) {
+            if is_attribution(inner, lead_rule) {
                 return Some(ClauseSpan {
                     open,
                     close: Some(body.len() - last.len_utf8()),
+                    bracketed: true,
                 });
             }
         }
@@ -349,7 +483,35 @@ pub(crate) fn find_clause(body: &str) -> Option<ClauseSpan> {
         .rev()
         .filter(|&(_, c)| matches!(c, '(' | '\u{ff08}' | '[' | '【' | '\u{ff3b}'))
         .find(|&(i, c)| starts_with_known_role(&body[i + c.len_utf8()..]))
-        .map(|(open, _)| ClauseSpan { open, close: None })
+        .map(|(open, _)| ClauseSpan {
+            open,
+            close: None,
+            bracketed: true,
+        })
+        .or_else(|| unbracketed_clause(body))
+}
+
+/// True when a bracket's inside reads as an attribution.
+fn is_attribution(inner: &str, lead_rule: bool) -> bool {
+    // The seed's clauses all start with a key: no scratch space needed.
+    starts_with_known_role(inner) || parse_clause(inner, &mut RawAttribution::default(), lead_rule)
+}
+
+/// `…。由王丹副市长负责,市工信委牵头,相关部门配合。`: a last sentence that
+/// starts with 由 and reads wholly as prose roles.
+fn unbracketed_clause(body: &str) -> Option<ClauseSpan> {
+    let without_stop = body.strip_suffix('。').unwrap_or(body);
+    let start = without_stop.rfind('。')? + '。'.len_utf8();
+    let sentence = &without_stop[start..];
+    if !sentence.starts_with('由') {
+        return None;
+    }
+    let mut raw = RawAttribution::default();
+    super::prose::parse_prose(sentence, &mut raw).then(|| ClauseSpan {
+        open: start,
+        close: (without_stop.len() < body.len()).then_some(without_stop.len()),
+        bracketed: false,
+    })
 }
 
 fn char_len(s: &str, at: usize) -> usize {
@@ -378,7 +540,7 @@ mod tests {
 
     fn raw(inner: &str) -> RawAttribution {
         let mut raw = RawAttribution::default();
-        assert!(parse_roles(inner, &mut raw));
+        assert!(parse_clause(inner, &mut raw, false));
         raw
     }
 
@@ -437,13 +599,15 @@ mod tests {
     }
 
     #[test]
-    fn padding_before_keys_and_zero_width_inside_them() {
-        let got = names("\u{3000}牵头单位:市发改局; 责任单位:市财政局;\u{200b}配合单位:市商务局");
+    fn a_space_or_comma_may_separate_roles() {
+        let got = names("牵头单位:市发改局 责任单位:市财政局、市统计局");
         assert_eq!(got[0], (RoleKind::LeadUnits, vec!["市发改局"]));
-        assert_eq!(got[1], (RoleKind::ResponsibleUnits, vec!["市财政局"]));
-        assert_eq!(got[2], (RoleKind::CooperatingUnits, vec!["市商务局"]));
-        let got = names("牵\u{200b}头单位:市发改局");
-        assert_eq!(got[0], (RoleKind::LeadUnits, vec!["市发改局"]));
+        assert_eq!(
+            got[1],
+            (RoleKind::ResponsibleUnits, vec!["市财政局", "市统计局"])
+        );
+        let got = names("牵头单位:市发改局,配合单位:市财政局");
+        assert_eq!(got[1], (RoleKind::CooperatingUnits, vec!["市财政局"]));
     }
 
     #[test]
@@ -456,15 +620,16 @@ mod tests {
     #[test]
     fn finds_the_trailing_clause() {
         let body = "建设湖北技术交易大市场(赤壁)。(牵头单位:市科信局)";
-        let c = find_clause(body).unwrap();
+        let c = find_clause(body, false).unwrap();
         assert_eq!(&body[c.open..], "(牵头单位:市科信局)");
-        assert!(find_clause("建设湖北技术交易大市场(赤壁)").is_none());
+        assert!(find_clause("建设湖北技术交易大市场(赤壁)", false).is_none());
         let cut = "做事。(责任领导:张三;牵头单位:市发";
         assert_eq!(
-            find_clause(cut),
+            find_clause(cut, false),
             Some(ClauseSpan {
                 open: "做事。".len(),
-                close: None
+                close: None,
+                bracketed: true,
             })
         );
     }

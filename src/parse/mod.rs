@@ -1,24 +1,48 @@
 //! Text → [`Notice`]: one linear pass classifies each line (header, letter,
-//! heading, task, unrecognised) with cheap prefix checks; the attribution
-//! split and target extraction run only on task lines.
+//! heading, task, table cell, unrecognised) with cheap prefix checks; the
+//! attribution split and target extraction run only on task lines.
+//!
+//! The reference notice's convention is the fast path. The genre's other
+//! conventions (`docs/dialects.md`) are tried only on lines that convention
+//! would not accept, so a seed-like notice pays little for them:
+//!
+//! - `letter.rs`: the cover letter, and letters that carry the breakdown
+//!   themselves (no `附件` line);
+//! - `body.rs`: the attachment — headings, tasks, attribution lines below a
+//!   task;
+//! - `table.rs`: tasks written as table rows;
+//! - `clause.rs`: attribution clauses into roles and typed fields;
+//! - `attribution.rs`, `prose.rs`, `names.rs`: the grammar of clauses, prose
+//!   phrases and name lists; `meta.rs`, `marker.rs`, `date.rs`, `noise.rs`:
+//!   header pairs, numbering markers, dates and deadlines, web-page text;
+//! - `dialect.rs`: which conventions were met, for the dialect report.
 
 mod attribution;
+mod body;
+mod clause;
 mod date;
+mod dialect;
+mod letter;
 mod marker;
 mod meta;
+mod names;
+mod noise;
 mod numeral;
+mod prose;
+mod table;
 pub(crate) mod target;
 pub(crate) mod trivia;
 
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::error::Error;
 use crate::model::*;
 use crate::span::LineIndex;
 
 pub(crate) use date::parse_date;
+pub(crate) use letter::split_addressees;
 use marker::{marker, Marker, MarkerKind};
 pub(crate) use numeral::to_chinese_numeral;
 
@@ -47,7 +71,7 @@ impl Default for ParseOptions {
 ///
 /// Accepts `&str` or bytes. Never fails on text: lines that fit nowhere
 /// become [`Notice::unrecognized`] with a diagnostic. The only error is input
-/// that is not UTF-8 (decode other encodings first, see [`crate::decode`]).
+/// that is not UTF-8 (decode other encodings to UTF-8 first).
 ///
 /// ```
 /// let notice = fenjie::parse("附件\n标题\n一、目标\n1.做事。(责任领导:张三;牵头单位:市发改局)").unwrap();
@@ -174,6 +198,17 @@ struct Builder<'a> {
     last_content_end: usize,
     /// Scratch space for splitting attribution clauses, reused across tasks.
     raw_attribution: attribution::RawAttribution,
+    /// Letter lines that become the first headings (and task) should the
+    /// letter turn out to carry the breakdown itself.
+    pending: Vec<letter::Pending>,
+    /// A first-is-lead rule is in force (排名第一的为牵头单位,下同).
+    lead_rule: bool,
+    /// The table being read, if any.
+    table: Option<table::Table>,
+    /// Reading header values that stand alone on their lines.
+    keyless_header: bool,
+    /// Conventions met so far.
+    dialect: dialect::Tracker,
 }
 
 impl<'a> Builder<'a> {
@@ -191,6 +226,11 @@ impl<'a> Builder<'a> {
             last_was_paragraph: false,
             last_content_end,
             raw_attribution: attribution::RawAttribution::default(),
+            pending: vec![],
+            lead_rule: false,
+            table: None,
+            keyless_header: false,
+            dialect: dialect::Tracker::default(),
         }
     }
 
@@ -198,9 +238,15 @@ impl<'a> Builder<'a> {
         self.index.span(r.start, r.end)
     }
 
+    /// The content of `line`.
+    fn content(&self, line: &Line) -> &'a str {
+        let text: &'a str = self.text;
+        &text[line.content.clone()]
+    }
+
     fn text_line(&self, line: &Line) -> TextLine {
         TextLine {
-            text: self.text[line.content.clone()].to_string(),
+            text: self.content(line).to_string(),
             span: self.span(line.content.clone()),
             layout: line.layout.clone(),
         }
@@ -212,8 +258,29 @@ impl<'a> Builder<'a> {
         self.notice.diagnostics.push(d);
     }
 
+    /// Notes that the notice uses `convention`, first seen at byte `at`.
+    fn saw(&mut self, convention: Convention, at: usize) {
+        if !self.dialect.has(convention) {
+            let line = self.index.position(at).0;
+            self.dialect.saw(convention, line);
+        }
+    }
+
+    /// Notes a first-is-lead rule stated in free text (a title, a note line).
+    fn note_lead_rule(&mut self, line: &Line) {
+        if prose::lead_rule(self.content(line)).is_some() {
+            self.lead_rule = true;
+            self.saw(Convention::LeadRuleFirstListed, line.content.start);
+        }
+    }
+
     fn line(&mut self, r: Range<usize>) {
-        let (indent, content, trailing) = trivia::split_padding(&self.text[r.clone()]);
+        let raw = &self.text[r.clone()];
+        let (mut indent, mut content, mut trailing, markup) = trivia::split_line(raw);
+        if content.is_empty() && markup {
+            // A line of tags alone is kept as a line, not dropped as blank.
+            (indent, content, trailing) = trivia::split_padding(raw);
+        }
         if content.is_empty() {
             self.blank_lines += 1;
             return;
@@ -228,6 +295,9 @@ impl<'a> Builder<'a> {
                 trailing: trailing.to_string(),
             },
         };
+        if markup {
+            self.saw(Convention::NoiseHtml, start);
+        }
         let was_paragraph = std::mem::take(&mut self.last_was_paragraph);
         match self.phase {
             Phase::Start => self.start_line(line),
@@ -239,12 +309,16 @@ impl<'a> Builder<'a> {
     }
 
     fn start_line(&mut self, line: Line) {
-        let content = &self.text[line.content.clone()];
+        let content = self.content(&line);
+        // Page navigation above the notice is not its title.
+        if noise::is_navigation(content) {
+            return self.noise(line, Convention::NoiseNavigation);
+        }
         if meta::header_pairs(content).is_some_and(|p| p[0].key.known) {
             self.phase = Phase::Header;
             return self.header_line(line);
         }
-        if marker(content).is_some() || is_attachment_heading(content) {
+        if marker(content).is_some() || letter::is_attachment_heading(content) {
             self.phase = Phase::Letter;
             return self.letter_line(line, false);
         }
@@ -253,7 +327,10 @@ impl<'a> Builder<'a> {
     }
 
     fn header_line(&mut self, line: Line) {
-        let content = &self.text[line.content.clone()];
+        let content = self.content(&line);
+        if noise::is_navigation(content) {
+            return self.noise(line, Convention::NoiseNavigation);
+        }
         let pairs = match meta::header_pairs(content) {
             // An unknown key opens a header line only inside a header and with a value:
             // `各县区人民政府:` is an addressee line, not a key.
@@ -263,21 +340,69 @@ impl<'a> Builder<'a> {
             {
                 p
             }
-            _ => {
-                self.phase = Phase::Letter;
-                return self.letter_line(line, false);
-            }
+            _ => return self.keyless_or_letter(line),
         };
+        let layout = if content.contains('|') {
+            Convention::HeaderPipeTable
+        } else if pairs[0].start > 0 {
+            Convention::HeaderBullets
+        } else {
+            Convention::HeaderKeyValue
+        };
+        self.saw(layout, line.content.start);
         let base = line.content.start;
-        let mut before = line.layout.indent.clone();
+        let last = pairs.len() - 1;
         let mut prev_end = 0;
         for (i, pair) in pairs.iter().enumerate() {
-            if i > 0 {
-                before = content[prev_end..pair.start].to_string();
-            }
+            let before = if i == 0 {
+                format!("{}{}", line.layout.indent, &content[..pair.start])
+            } else {
+                content[prev_end..pair.start].to_string()
+            };
             prev_end = pair.value.end;
-            self.meta_pair(base, content, pair, std::mem::take(&mut before), i == 0);
+            // The line's last pair keeps what follows its value: a table
+            // row's closing `|` and the line's trailing whitespace.
+            let after = if i == last {
+                format!("{}{}", &content[pair.value.end..], line.layout.trailing)
+            } else {
+                String::new()
+            };
+            let blank_before = (i == 0).then_some(line.layout.blank_before);
+            self.meta_pair(base, content, pair, before, after, blank_before);
         }
+    }
+
+    /// A header value alone on its line (an index number, a date under the
+    /// title), or else the letter's first line.
+    fn keyless_or_letter(&mut self, line: Line) {
+        let content = self.content(&line);
+        let field = meta::keyless_field(content);
+        // `附件` and numbered lines open the letter's parts, never a header value.
+        let structural = letter::is_attachment_heading(content) || marker(content).is_some();
+        let keyless = self.notice.title.is_some()
+            && !structural
+            && (self.keyless_header || self.notice.meta.fields.is_empty())
+            && (field.is_some() || (self.keyless_header && meta::is_short_value(content)));
+        if !keyless {
+            self.phase = Phase::Letter;
+            return self.letter_line(line, false);
+        }
+        self.keyless_header = true;
+        self.saw(Convention::HeaderKeylessValues, line.content.start);
+        let span = self.span(line.content.clone());
+        let field = MetaField {
+            field,
+            key: String::new(),
+            separator: String::new(),
+            value: content.to_string(),
+            span,
+            value_span: span,
+            before: line.layout.indent.clone(),
+            after: line.layout.trailing.clone(),
+            starts_line: true,
+            blank_before: line.layout.blank_before,
+        };
+        self.set_meta(field);
     }
 
     fn meta_pair(
@@ -286,31 +411,78 @@ impl<'a> Builder<'a> {
         content: &str,
         pair: &meta::RawPair,
         before: String,
-        first: bool,
+        after: String,
+        blank_before: Option<u32>,
     ) {
         let key = &content[pair.start..pair.start + pair.key.key_len];
         let value = &content[pair.value.clone()];
+        let pair_start = base
+            + if blank_before.is_some() {
+                0
+            } else {
+                pair.start
+            };
+        // `after` holds the line's trailing whitespace too, which no span covers.
+        let pair_end = if after.trim_end_matches(trivia::is_space).is_empty() {
+            base + pair.value.end
+        } else {
+            base + content.len()
+        };
         let field = MetaField {
             field: pair.key.field,
             key: key.to_string(),
             separator: content[pair.start + pair.key.key_len..pair.start + pair.key.len]
                 .to_string(),
             value: value.to_string(),
-            span: self.span(base + pair.start..base + pair.value.end),
+            // A line's first pair covers what comes before its key too (a
+            // bullet `• `, a table row's `| `), and its last pair what comes
+            // after its value (a closing `|`), so that nothing is lost.
+            span: self.span(pair_start..pair_end),
             value_span: self.span(base + pair.value.start..base + pair.value.end),
             before,
-            starts_line: first,
+            after,
+            starts_line: blank_before.is_some(),
+            blank_before: blank_before.unwrap_or(0),
         };
+        let unpadded = |k: &str| {
+            k.chars()
+                .filter(|&c| !trivia::is_space(c))
+                .collect::<Vec<_>>()
+        };
+        // Only a key the header already has can repeat it; most keys are new.
+        let again = || {
+            let key = unpadded(key);
+            self.notice
+                .meta
+                .fields
+                .iter()
+                .any(|f| !f.key.is_empty() && unpadded(&f.key) == key)
+        };
+        if !self.dialect.has(Convention::HeaderRepeated) && field.field.is_some() && again() {
+            self.saw(Convention::HeaderRepeated, base);
+        }
+        self.set_meta(field);
+    }
+
+    /// Records a header field; a typed field keeps its first non-empty value
+    /// (pages that give the header twice give it again in another layout).
+    fn set_meta(&mut self, field: MetaField) {
+        let value = field.value.as_str();
         let meta = &mut self.notice.meta;
         let value_opt = (!value.is_empty()).then(|| value.to_string());
-        match pair.key.field {
-            Some(MetaKey::IndexNo) => meta.index_no = value_opt,
-            Some(MetaKey::DocNo) => meta.doc_no = value_opt.filter(|v| v != "无"),
-            Some(MetaKey::Category) => meta.category = value_opt,
-            Some(MetaKey::Publisher) => meta.publisher = value_opt,
-            Some(MetaKey::Name) => meta.name = value_opt,
-            Some(MetaKey::Validity) => meta.validity = value_opt,
-            Some(MetaKey::Published) => {
+        let set = |slot: &mut Option<String>, v: Option<String>| {
+            if slot.is_none() {
+                *slot = v;
+            }
+        };
+        match field.field {
+            Some(MetaKey::IndexNo) => set(&mut meta.index_no, value_opt),
+            Some(MetaKey::DocNo) => set(&mut meta.doc_no, value_opt.filter(|v| v != "无")),
+            Some(MetaKey::Category) => set(&mut meta.category, value_opt),
+            Some(MetaKey::Publisher) => set(&mut meta.publisher, value_opt),
+            Some(MetaKey::Name) => set(&mut meta.name, value_opt),
+            Some(MetaKey::Validity) => set(&mut meta.validity, value_opt),
+            Some(MetaKey::Published) if meta.published.is_none() => {
                 meta.published = parse_date(value);
                 if meta.published.is_none() && !value.is_empty() {
                     let span = field.value_span;
@@ -324,169 +496,13 @@ impl<'a> Builder<'a> {
                     );
                 }
             }
+            Some(MetaKey::Published) => {}
             None => meta.extra.push(MetaEntry {
-                key: key.chars().filter(|&c| !trivia::is_space(c)).collect(),
+                key: strip_key(&field.key),
                 value: value.to_string(),
             }),
         }
         self.notice.meta.fields.push(field);
-    }
-
-    fn letter_line(&mut self, line: Line, was_paragraph: bool) {
-        self.phase = Phase::Letter;
-        let content = &self.text[line.content.clone()];
-        if is_attachment_heading(content) {
-            self.notice.attachment = Some(Attachment {
-                heading: self.text_line(&line),
-                title: None,
-                sections: vec![],
-            });
-            self.phase = Phase::AttachmentTitle;
-            return;
-        }
-        let letter_is_empty = {
-            let l = &self.notice.letter;
-            l.addressee_line.is_none() && l.paragraphs.is_empty() && l.requirements.is_empty()
-        };
-        if let Some(date) = parse_date(content).filter(|_| self.notice.letter.signed.is_none()) {
-            if was_paragraph
-                && is_signatory(
-                    self.notice
-                        .letter
-                        .paragraphs
-                        .last()
-                        .map_or("", |p| p.text.as_str()),
-                )
-            {
-                self.notice.letter.signatory = self.notice.letter.paragraphs.pop();
-            }
-            self.notice.letter.signed = Some(date);
-            self.notice.letter.signed_line = Some(self.text_line(&line));
-            return;
-        }
-        if letter_is_empty && is_addressee_line(content) {
-            self.notice.letter.addressees = split_addressees(content);
-            self.notice.letter.addressee_line = Some(self.text_line(&line));
-            return;
-        }
-        if is_attachment_reference(content) {
-            let l = self.text_line(&line);
-            self.notice.letter.attachments.push(l);
-            return;
-        }
-        match marker(content) {
-            Some(m) if m.kind == MarkerKind::Numeral => {
-                let (text, gap) = after_marker(content, m);
-                self.notice.letter.requirements.push(Requirement {
-                    marker: m.text.to_string(),
-                    number: m.number,
-                    text: text.to_string(),
-                    span: self.span(line.content.clone()),
-                    layout: Layout {
-                        gap: gap.to_string(),
-                        ..line.layout
-                    },
-                });
-            }
-            // A numbered task with an attribution but no 附件 line: the letter
-            // itself carries the breakdown (a convention of some counties).
-            Some(m) if m.kind == MarkerKind::Arabic && has_clause(content, m) => {
-                self.notice.attachment = Some(Attachment::default());
-                self.phase = Phase::Attachment;
-                self.attachment_line(line);
-            }
-            _ => {
-                let p = self.text_line(&line);
-                self.notice.letter.paragraphs.push(p);
-                self.last_was_paragraph = true;
-            }
-        }
-    }
-
-    fn attachment_title_line(&mut self, line: Line) {
-        self.phase = Phase::Attachment;
-        let content = &self.text[line.content.clone()];
-        if marker(content).is_some() {
-            return self.attachment_line(line);
-        }
-        let title = self.text_line(&line);
-        if let Some(a) = self.notice.attachment.as_mut() {
-            a.title = Some(title);
-        }
-    }
-
-    fn attachment_line(&mut self, line: Line) {
-        let content = &self.text[line.content.clone()];
-        let Some(m) = marker(content) else {
-            return self.unrecognized(line);
-        };
-        let (title, gap) = after_marker(content, m);
-        let heading = |b: &Self| {
-            (
-                m.text.to_string(),
-                m.number,
-                title.to_string(),
-                b.span(line.content.clone()),
-            )
-        };
-        match m.kind {
-            MarkerKind::Numeral if !has_clause(content, m) => {
-                let (marker, number, title, span) = heading(self);
-                self.sections().push(Section {
-                    marker,
-                    number,
-                    title,
-                    span,
-                    layout: Layout {
-                        gap: gap.to_string(),
-                        ..line.layout
-                    },
-                    tasks: vec![],
-                    subsections: vec![],
-                });
-            }
-            MarkerKind::ParenNumeral if !has_clause(content, m) => {
-                let (marker, number, title, span) = heading(self);
-                let sub = Subsection {
-                    marker,
-                    number,
-                    title,
-                    span,
-                    layout: Layout {
-                        gap: gap.to_string(),
-                        ..line.layout
-                    },
-                    tasks: vec![],
-                };
-                self.current_section().subsections.push(sub);
-            }
-            _ => {
-                let task = self.task(&line, m);
-                let section = self.current_section();
-                match section.subsections.last_mut() {
-                    Some(sub) => sub.tasks.push(task),
-                    None => section.tasks.push(task),
-                }
-            }
-        }
-    }
-
-    fn sections(&mut self) -> &mut Vec<Section> {
-        &mut self
-            .notice
-            .attachment
-            .get_or_insert_with(Attachment::default)
-            .sections
-    }
-
-    /// The section tasks go into; a notice whose tasks come before any
-    /// `一、` heading gets one unnamed section (marker and title empty).
-    fn current_section(&mut self) -> &mut Section {
-        let sections = self.sections();
-        if sections.is_empty() {
-            sections.push(Section::default());
-        }
-        sections.last_mut().expect("just ensured non-empty")
     }
 
     fn unrecognized(&mut self, line: Line) {
@@ -502,217 +518,189 @@ impl<'a> Builder<'a> {
         self.notice.unrecognized.push(l);
     }
 
-    fn task(&mut self, line: &Line, m: Marker<'_>) -> Task {
-        let content = &self.text[line.content.clone()];
-        let (body, gap) = after_marker(content, m);
-        let body_start = line.content.start + (content.len() - body.len());
-        let clause = attribution::find_clause(body);
-        let text_end = clause.as_ref().map_or(body.len(), |c| c.open);
-        let text_range = body_start..body_start + text_end;
-        let mut task = Task {
-            marker: m.text.to_string(),
-            number: m.number,
-            text: self.text[text_range.clone()].to_string(),
-            span: self.span(line.content.clone()),
-            text_span: self.span(text_range.clone()),
-            layout: Layout {
-                gap: gap.to_string(),
-                ..line.layout.clone()
-            },
-            ..Task::default()
-        };
-        if let Some(clause) = clause {
-            self.attribution(&mut task, body_start, body, &clause);
-        }
-        if self.options.extract_targets {
-            let (targets, investments) = target::extract(&task.text, text_range.start, &self.index);
-            task.targets = targets;
-            task.investments = investments;
-        }
-        task
+    /// Web-page text around the notice: unrecognised, with a note rather
+    /// than a warning, since nothing of the notice is lost.
+    fn noise(&mut self, line: Line, convention: Convention) {
+        self.saw(convention, line.content.start);
+        let l = self.text_line(&line);
+        let mut d = Diagnostic::new(
+            Code::UnrecognizedLine,
+            l.span,
+            "web-page text around the notice (navigation, a repeated title); kept as unrecognised",
+        );
+        d.severity = Severity::Note;
+        self.notice.diagnostics.push(d);
+        self.notice.unrecognized.push(l);
     }
 
-    fn attribution(
-        &mut self,
-        task: &mut Task,
-        base: usize,
-        body: &str,
-        clause: &attribution::ClauseSpan,
-    ) {
-        let open_len = body[clause.open..].chars().next().map_or(0, char::len_utf8);
-        let inner_start = clause.open + open_len;
-        let inner_end = clause.close.unwrap_or(body.len());
-        let inner = &body[inner_start..inner_end];
-        let mut raw = std::mem::take(&mut self.raw_attribution);
-        if attribution::parse_roles(inner, &mut raw) {
-            // A role separator with no role after it (`…;)`, or `…);` where
-            // the clause is read as cut off) goes to `close`: parsed as a
-            // separator it would be dropped from the model and the rendering.
-            let inner = &inner[..raw.trailing_separator.unwrap_or(inner.len())];
-            self.build_attribution(task, base, body, clause, inner_start, inner, &raw);
-        }
-        self.raw_attribution = raw;
+    /// The year the notice is about, for deadlines that name only a month.
+    fn year(&self) -> Option<u16> {
+        let n = &self.notice;
+        n.meta
+            .published
+            .or(n.letter.signed)
+            .map(|d| d.year)
+            .or_else(|| n.title.as_ref().and_then(|t| year_in(&t.text)))
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn build_attribution(
-        &mut self,
-        task: &mut Task,
-        base: usize,
-        body: &str,
-        clause: &attribution::ClauseSpan,
-        inner_start: usize,
-        inner: &str,
-        raw: &attribution::RawAttribution,
-    ) {
-        let inner_end = inner_start + inner.len();
-        let at = |r: &Range<usize>| base + inner_start + r.start..base + inner_start + r.end;
-        let clause_end = clause.close.map_or(body.len(), |c| {
-            c + body[c..].chars().next().map_or(0, char::len_utf8)
-        });
-        let mut attribution = Attribution {
-            roles: vec![],
-            open: interned(&body[clause.open..inner_start]),
-            close: interned(&body[inner_end..clause_end]),
-            role_separator: raw
-                .role_separator
-                .as_ref()
-                .map_or(Cow::Borrowed(""), |r| interned(&inner[r.clone()])),
-            span: self.span(base + clause.open..base + clause_end),
-        };
-        for role in &raw.roles {
-            let name_ranges = raw.names_of(role);
-            let names: Vec<String> = name_ranges
-                .iter()
-                .map(|r| inner[r.clone()].to_string())
-                .collect();
-            // Separators are recorded only when one is not the usual `、`.
-            let separators: Vec<String> = if raw
-                .separators_of(role)
-                .iter()
-                .all(|r| &inner[r.clone()] == "、")
-            {
-                vec![]
-            } else {
-                raw.separators_of(role)
-                    .iter()
-                    .map(|r| inner[r.clone()].to_string())
-                    .collect()
-            };
-            let key = &inner[role.key.clone()];
-            let end = name_ranges
-                .last()
-                .map_or(role.delimiter.end, |n| n.end.max(role.delimiter.end));
-            let span = self.span(at(&(role.key.start..end)));
-            if role.slipped {
-                let delim = &inner[role.delimiter.clone()];
-                self.diagnose(
-                    Code::RecoveredSlip,
-                    at(&role.delimiter),
-                    format!("`{delim}` after role key {key} where a colon belongs; read as {key}:"),
-                    Some(format!("write `{key}:`")),
-                );
-            }
-            if role.kind == RoleKind::Unknown {
-                self.diagnose(
-                    Code::UnknownRoleKey,
-                    at(&role.key),
-                    format!("unknown role key {key}; its names are kept in the attribution only"),
-                    Some("known keys: 责任领导, 牵头单位, 责任单位, 配合单位, 完成时限 (see docs/dialects.md)".into()),
-                );
-            }
-            match role.kind {
-                RoleKind::Leaders => task.leaders.extend(names.iter().cloned()),
-                RoleKind::LeadUnits => task.lead_units.extend(names.iter().cloned()),
-                RoleKind::ResponsibleUnits => task.responsible_units.extend(names.iter().cloned()),
-                RoleKind::CooperatingUnits => task.cooperating_units.extend(names.iter().cloned()),
-                RoleKind::Deadline => {
-                    let text = deadline_text(&names, raw, role, inner);
-                    task.deadline = Some(Deadline { date: None, text });
-                }
-                RoleKind::Unknown => {}
-            }
-            attribution.roles.push(Role {
-                key: interned(key),
-                kind: role.kind,
-                delimiter: interned(&inner[role.delimiter.clone()]),
-                names,
-                separators,
-                span,
-            });
-        }
-        if clause.close.is_none() {
-            let open_range = base + clause.open..base + inner_start;
-            if base + body.len() >= self.last_content_end {
-                self.diagnose(
-                    Code::Truncated,
-                    open_range,
-                    "the notice ends inside this attribution clause; it is kept as far as it goes"
-                        .into(),
-                    None,
-                );
-            } else {
-                let close = if attribution.open == "(" {
-                    ")"
-                } else {
-                    "\u{ff09}"
-                };
-                self.diagnose(
-                    Code::UnbalancedBracket,
-                    open_range,
-                    format!(
-                        "attribution clause opened with `{}` is never closed",
-                        attribution.open
-                    ),
-                    Some(format!("add `{close}` at the end of the line")),
-                );
+    fn finish(mut self) -> Notice {
+        self.note_truncation();
+        if self.notice.tasks().next().is_none() {
+            if let Some(r) = self.notice.letter.requirements.first() {
+                let at = r.span.start;
+                self.saw(Convention::LetterOnly, at);
             }
         }
-        task.attribution = Some(attribution);
-    }
-
-    fn finish(self) -> Notice {
+        let tracker = std::mem::take(&mut self.dialect);
+        self.notice.dialect = tracker.finish(&self.notice);
         self.notice
     }
+
+    /// True when the notice's last line is a heading (附件, the attachment's
+    /// title, a section or subsection heading): headings carry no stop, and
+    /// one that ends a notice is whole, however little follows it.
+    fn ends_on_heading(&self, end: usize) -> bool {
+        let Some(a) = self.notice.attachments().last() else {
+            return false;
+        };
+        let section = a.sections.last();
+        let spans = [
+            Some(a.heading.span),
+            a.title.as_ref().map(|t| t.span),
+            section.map(|s| s.span),
+            section.and_then(|s| s.subsections.last()).map(|s| s.span),
+        ];
+        spans.iter().flatten().any(|span| span.end == end)
+    }
+
+    /// Says where a notice that stops mid-sentence was cut (FJ021), unless
+    /// an attribution clause already said so.
+    fn note_truncation(&mut self) {
+        if self
+            .notice
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::Truncated)
+        {
+            let at = self.last_content_end;
+            return self.saw(Convention::Truncated, at.saturating_sub(1));
+        }
+        let body = &self.text[..self.last_content_end];
+        let line_start = body.rfind('\n').map_or(0, |i| i + 1);
+        // The last line without the tags a page's source wraps it in.
+        let (lead, last_line, _, _) = trivia::split_line(&body[line_start..]);
+        let end = line_start + lead.len() + last_line.len();
+        let Some(last) = last_line.chars().next_back() else {
+            return;
+        };
+        let in_body = matches!(self.phase, Phase::Attachment | Phase::AttachmentTitle);
+        // A title, a signatory or a date ends without a stop and is whole;
+        // so do a page's buttons under the notice.
+        let short_line = parse_date(last_line).is_some() || last_line.chars().count() <= 20;
+        if is_terminal(last)
+            || noise::is_navigation(last_line)
+            || (!in_body && short_line)
+            || (in_body && (self.row_is_full() || self.ends_on_heading(end)))
+        {
+            return;
+        }
+        self.extend_task_over_cut_line(line_start, end);
+        let at = end - last.len_utf8()..end;
+        let message = match self.notice.tasks().last().map(|t| t.task) {
+            Some(t) if t.span.start <= at.start && at.end <= t.span.end => format!(
+                "the notice ends here, inside task {}; what it has is kept",
+                if t.marker.is_empty() {
+                    "(unnumbered)"
+                } else {
+                    t.marker.as_str()
+                }
+            ),
+            _ => "the notice ends here, mid-sentence; what it has is kept".to_string(),
+        };
+        let start = at.start;
+        self.diagnose(Code::Truncated, at, message, None);
+        self.saw(Convention::Truncated, start);
+    }
+
+    /// A role line cut off below a task whose roles stand on lines of their
+    /// own (`牵头责任` at the very end) belongs to that task.
+    fn extend_task_over_cut_line(&mut self, line_start: usize, end: usize) {
+        let text = self.text;
+        let Some(task) = self.last_task_mut() else {
+            return;
+        };
+        let own_lines = task
+            .attribution
+            .as_ref()
+            .is_some_and(|a| a.roles.iter().any(|r| r.line.is_some()));
+        let gap = text.get(task.span.end..line_start).unwrap_or("x");
+        if own_lines && gap.chars().all(char::is_whitespace) {
+            let start = task.span.start;
+            let span = self.span(start..end);
+            if let Some(task) = self.last_task_mut() {
+                task.span = span;
+            }
+        }
+    }
+}
+
+/// A key without its padding (`文 号` → `文号`).
+fn strip_key(key: &str) -> String {
+    key.chars().filter(|&c| !trivia::is_space(c)).collect()
+}
+
+/// Punctuation a complete sentence, clause, row or heading may end with.
+fn is_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！'
+            | '？'
+            | '!'
+            | '?'
+            | ')'
+            | '\u{ff09}'
+            | ']'
+            | '】'
+            | '\u{ff3d}'
+            | '」'
+            | '』'
+            | '”'
+            | '’'
+            | '》'
+            | ';'
+            | '\u{ff1b}'
+            | ':'
+            | '\u{ff1a}'
+            | '…'
+            | '|'
+            | '.'
+            | '\u{ff0e}'
+    )
+}
+
+/// The first `2021年` in `text`.
+fn year_in(text: &str) -> Option<u16> {
+    let at = text.find('年')?;
+    let digits = text[..at].get(at.checked_sub(4)?..)?;
+    digits
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 /// Punctuation and role keys as written, without allocating for the common ones.
 fn interned(s: &str) -> Cow<'static, str> {
     const COMMON: &[&str] = &[
         "", "(", ")", ":", ";", ",", "[", "]", "【", "】", "\u{ff08}", "\u{ff09}", "\u{ff1a}",
-        "\u{ff1b}", "\u{ff0c}", "\u{ff3b}", "\u{ff3d}",
+        "\u{ff1b}", "\u{ff0c}", "\u{ff3b}", "\u{ff3d}", "。",
     ];
     COMMON
         .iter()
         .chain(attribution::ROLE_KEYS.iter().map(|(k, _)| k))
+        .chain(prose::PROSE_KEYS.iter().map(|(k, _)| k))
         .find(|&&c| c == s)
         .map_or_else(|| Cow::Owned(s.to_string()), |&c| Cow::Borrowed(c))
-}
-
-/// A deadline's text: its names joined by their separators, as the renderer
-/// writes the role back. (The raw slice also held the padding around them,
-/// which made an unedited clause look edited and rendered it in the
-/// canonical style, losing its keys as written and its unknown roles.)
-fn deadline_text(
-    names: &[String],
-    raw: &attribution::RawAttribution,
-    role: &attribution::RawRole,
-    inner: &str,
-) -> String {
-    let separators = raw.separators_of(role);
-    let aligned = separators.len() + 1 == names.len();
-    let mut text = String::new();
-    for (i, name) in names.iter().enumerate() {
-        if i > 0 {
-            text.push_str(if aligned {
-                &inner[separators[i - 1].clone()]
-            } else {
-                "、"
-            });
-        }
-        text.push_str(name);
-    }
-    text
 }
 
 /// The text after a marker and the whitespace between them.
@@ -722,70 +710,21 @@ fn after_marker<'s>(content: &'s str, m: Marker<'_>) -> (&'s str, &'s str) {
     (text, &rest[..rest.len() - text.len()])
 }
 
-fn has_clause(content: &str, m: Marker<'_>) -> bool {
-    attribution::find_clause(after_marker(content, m).0).is_some()
-}
-
-/// `附件`, `附件1`, `附件:` alone on a line: the attachment starts here.
-fn is_attachment_heading(content: &str) -> bool {
-    let rest = content.strip_prefix("附件").unwrap_or("-");
-    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-    rest.chars()
-        .all(|c| trivia::is_colon(c) || trivia::is_space(c))
-}
-
-/// `附件:…` / `附件1:…`: the letter lists an attachment.
-fn is_attachment_reference(content: &str) -> bool {
-    content
-        .strip_prefix("附件")
-        .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
-        .is_some_and(|r| r.starts_with(trivia::is_colon))
-}
-
-/// `各乡镇人民政府、街道,市政府各部门:` — short, ends in a colon, no sentence.
-fn is_addressee_line(content: &str) -> bool {
-    content.ends_with(trivia::is_colon) && !content.contains('。') && content.chars().count() <= 80
-}
-
-/// Splits the addressee line on `、` and commas, dropping the final colon.
-pub(crate) fn split_addressees(content: &str) -> Vec<String> {
-    content
-        .trim_end_matches(trivia::is_colon)
-        .split(trivia::is_name_separator)
-        .map(|s| s.trim_matches(trivia::is_space).to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// The line before the signing date is the signatory when it is short and
-/// not a sentence (`赤壁市人民政府办公室`).
-fn is_signatory(text: &str) -> bool {
-    !text.is_empty() && text.chars().count() <= 40 && !text.contains(['。', ',', ',', ':', ':'])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn attachment_lines_are_told_apart() {
-        assert!(is_attachment_heading("附件"));
-        assert!(is_attachment_heading("附件1"));
-        assert!(is_attachment_heading("附件:"));
-        assert!(!is_attachment_heading(
-            "附件:《政府工作报告》确定的2021年重点工作责任分解"
-        ));
-        assert!(is_attachment_reference(
-            "附件:《政府工作报告》确定的2021年重点工作责任分解"
-        ));
-        assert!(!is_attachment_reference("附件"));
+    fn years_are_read_from_titles() {
+        assert_eq!(year_in("关于2021年重点工作责任分解的通知"), Some(2021));
+        assert_eq!(year_in("年度工作"), None);
+        assert_eq!(year_in("关于重点工作"), None);
     }
 
     #[test]
-    fn addressees_split_on_both_separators() {
-        assert_eq!(
-            split_addressees("各乡镇人民政府、街道,市政府各部门:"),
-            ["各乡镇人民政府", "街道", "市政府各部门"]
-        );
+    fn stops_are_terminal() {
+        assert!(is_terminal('。'));
+        assert!(is_terminal('\u{ff09}'));
+        assert!(!is_terminal('市'));
     }
 }

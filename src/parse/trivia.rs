@@ -21,13 +21,6 @@ pub(crate) fn is_space(c: char) -> bool {
     )
 }
 
-/// Invisible characters text copied from web pages carries anywhere, even
-/// inside a marker (`1\u{200b}.`) or a role key (`牵\u{200b}头单位`): the
-/// zero-width space and a stray byte-order mark (zero-width no-break space).
-pub(crate) fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200b}' | '\u{feff}')
-}
-
 /// The value of an ASCII or full-width digit (`7`, `\u{ff17}`): notices
 /// typed with the input method in full-width mode write `\u{ff11}\u{ff11}\u{ff17}.`.
 pub(crate) fn digit_value(c: char) -> Option<u32> {
@@ -44,6 +37,66 @@ pub(crate) fn split_padding(s: &str) -> (&str, &str, &str) {
     let rest = &s[content_start..];
     let content = rest.trim_end_matches(is_space);
     (&s[..content_start], content, &rest[content.len()..])
+}
+
+/// Splits a line into (lead, content, trail) where lead and trail are
+/// whitespace and HTML tags (`</p><p align=\"left\">`): text copied out of
+/// a web page's source or a database dump wraps every line in tags.
+/// Returns whether any tag was peeled off.
+pub(crate) fn split_line(s: &str) -> (&str, &str, &str, bool) {
+    let (lead, content, trail) = split_padding(s);
+    // Cheap test first: almost every line starts and ends with text.
+    if !(content.starts_with('<') || content.ends_with('>')) {
+        return (lead, content, trail, false);
+    }
+    let mut start = s.len() - s.trim_start_matches(is_space).len();
+    let mut end = s.trim_end_matches(is_space).len();
+    let mut markup = false;
+    while let Some(len) = leading_tag(&s[start..end]) {
+        start += len;
+        start += s[start..end].len() - s[start..end].trim_start_matches(is_space).len();
+        markup = true;
+    }
+    while let Some(len) = trailing_tag(&s[start..end]) {
+        end -= len;
+        end = start + s[start..end].trim_end_matches(is_space).len();
+        markup = true;
+    }
+    (&s[..start], &s[start..end], &s[end..], markup)
+}
+
+/// Length of an HTML tag (`<p>`, `</p>`, `<p align=\"left\">`, `<br/>`,
+/// `<!-- -->`) at the start of `s`. Only a tag's shape counts: a name of
+/// ASCII letters and digits, then `>`, `/>` or attributes after a space —
+/// `<P:>` is text, and stays in the line's content.
+fn leading_tag(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('<')?;
+    let end = rest
+        .find(['>', '<'])
+        .filter(|&i| rest.as_bytes()[i] == b'>')?;
+    let inner = &rest[..end];
+    let is_tag = inner.starts_with('!') || {
+        let name = inner.strip_prefix('/').unwrap_or(inner);
+        let name_len = name
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(name.len());
+        let after = &name[name_len..];
+        name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && (after.is_empty()
+                || after == "/"
+                || after.starts_with(|c: char| c.is_ascii_whitespace()))
+    };
+    is_tag.then_some(end + 2)
+}
+
+/// Length of an HTML tag at the end of `s`.
+fn trailing_tag(s: &str) -> Option<usize> {
+    let body = s.strip_suffix('>')?;
+    let open = body
+        .rfind(['<', '>'])
+        .filter(|&i| body.as_bytes()[i] == b'<')?;
+    leading_tag(&s[open..]).filter(|&len| open + len == s.len())?;
+    Some(s.len() - open)
 }
 
 /// `(` or `(`.
@@ -105,7 +158,6 @@ pub(crate) fn opening_partner(c: char) -> Option<char> {
 
 /// Byte offset of the first unbalanced opening bracket or quote in `s`, or of
 /// a closing one with no opener; `None` when everything pairs up.
-#[allow(dead_code)] // used by the checker's text rules
 pub(crate) fn first_unbalanced(s: &str) -> Option<usize> {
     let mut stack: Vec<(char, usize)> = Vec::new();
     for (i, c) in s.char_indices() {
@@ -140,6 +192,23 @@ mod tests {
         );
         assert_eq!(split_padding("   "), ("   ", "", ""));
         assert_eq!(split_padding("x"), ("", "x", ""));
+    }
+
+    #[test]
+    fn html_tags_at_line_edges_are_split_off() {
+        let line = "\t\u{3000}二、实施计划</p><p align=\\\"left\\\">";
+        let (lead, content, trail, markup) = split_line(line);
+        assert_eq!(
+            (lead, content, markup),
+            ("\t\u{3000}", "二、实施计划", true)
+        );
+        assert_eq!(trail, "</p><p align=\\\"left\\\">");
+        assert_eq!(split_line("<p>任务</p>"), ("<p>", "任务", "</p>", true));
+        assert_eq!(split_line(" a<b "), (" ", "a<b", " ", false));
+        assert_eq!(split_line("x >"), ("", "x >", "", false));
+        // Only a tag's shape is markup.
+        assert_eq!(split_line("责任单位<P:>"), ("", "责任单位<P:>", "", false));
+        assert_eq!(split_line("任务<br/>"), ("", "任务", "<br/>", true));
     }
 
     #[test]

@@ -2,39 +2,7 @@
 //! one line-level element of the model. Shared by the bad-input tests and the
 //! fuzz targets (`#[path]`-included there).
 
-use fenjie::{Notice, Span};
-
-/// Spans of the elements that stand for whole lines (or, in the header, whole pairs).
-pub fn line_spans(n: &Notice) -> Vec<Span> {
-    let mut spans = vec![];
-    spans.extend(n.title.iter().map(|t| t.span));
-    spans.extend(n.meta.fields.iter().map(|f| f.span));
-    let l = &n.letter;
-    spans.extend(l.addressee_line.iter().map(|t| t.span));
-    spans.extend(l.paragraphs.iter().map(|t| t.span));
-    spans.extend(l.requirements.iter().map(|t| t.span));
-    spans.extend(l.attachments.iter().map(|t| t.span));
-    spans.extend(l.signatory.iter().map(|t| t.span));
-    spans.extend(l.signed_line.iter().map(|t| t.span));
-    if let Some(a) = &n.attachment {
-        if !a.heading.span.is_empty() {
-            spans.push(a.heading.span);
-        }
-        spans.extend(a.title.iter().map(|t| t.span));
-        for s in &a.sections {
-            if !s.span.is_empty() {
-                spans.push(s.span);
-            }
-            spans.extend(s.tasks.iter().map(|t| t.span));
-            for sub in &s.subsections {
-                spans.push(sub.span);
-                sub.tasks.iter().for_each(|t| spans.push(t.span));
-            }
-        }
-    }
-    spans.extend(n.unrecognized.iter().map(|t| t.span));
-    spans
-}
+use fenjie::Notice;
 
 /// Padding the parser strips from lines: Unicode white space plus the
 /// zero-width space and a stray byte-order mark.
@@ -46,7 +14,7 @@ pub fn is_padding(c: char) -> bool {
 /// covered as it should be: non-padding exactly once, padding at most once.
 pub fn first_uncovered(text: &str, n: &Notice) -> Option<(usize, char, u32)> {
     let mut cover = vec![0u32; text.len() + 1];
-    for span in line_spans(n) {
+    for span in n.line_spans() {
         if span.start > span.end || span.end > text.len() {
             return Some((span.start, '?', u32::MAX));
         }

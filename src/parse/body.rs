@@ -1,0 +1,317 @@
+//! The attachment: headings, tasks, attribution lines below a task.
+
+use super::*;
+
+impl Builder<'_> {
+    /// Opens the first attachment, or a further one (`附件2`).
+    pub(super) fn open_attachment(&mut self, line: Line) {
+        let attachment = Attachment {
+            heading: self.text_line(&line),
+            title: None,
+            sections: vec![],
+        };
+        if self.notice.attachment.is_none() {
+            self.notice.attachment = Some(attachment);
+        } else {
+            self.saw(Convention::SeveralAttachments, line.content.start);
+            self.notice.more_attachments.push(attachment);
+        }
+        self.table = None;
+        self.phase = Phase::AttachmentTitle;
+    }
+
+    /// The attachment being read.
+    fn attachment_mut(&mut self) -> &mut Attachment {
+        let n = &mut self.notice;
+        match n.more_attachments.last_mut() {
+            Some(a) => a,
+            None => n.attachment.get_or_insert_with(Attachment::default),
+        }
+    }
+
+    pub(super) fn attachment_title_line(&mut self, line: Line) {
+        self.phase = Phase::Attachment;
+        let content = self.content(&line);
+        if marker(content).is_some() || table::is_table_header(content) {
+            return self.attachment_line(line);
+        }
+        self.note_lead_rule(&line);
+        let title = self.text_line(&line);
+        self.attachment_mut().title = Some(title);
+    }
+
+    pub(super) fn attachment_line(&mut self, line: Line) {
+        let content = self.content(&line);
+        if letter::is_attachment_heading(content) {
+            return self.open_attachment(line);
+        }
+        if self.table.is_some() && self.table_line(&line) {
+            return;
+        }
+        let Some(m) = marker(content) else {
+            return self.unmarked_line(line);
+        };
+        match m.kind {
+            k if k.is_section() && !self.has_clause(content, m) => self.section(line, m),
+            MarkerKind::ParenNumeral
+                if !self.has_clause(content, m) && !self.paren_tasks_here() =>
+            {
+                self.subsection(line, m)
+            }
+            _ => {
+                let task = self.task(&line, Some(m));
+                self.push_task(task);
+            }
+        }
+    }
+
+    fn saw_marker(&mut self, m: Marker<'_>, at: usize) {
+        let convention = match m.kind {
+            MarkerKind::Numeral => Convention::MarkerNumeral,
+            MarkerKind::ParenNumeral => Convention::MarkerParenNumeral,
+            MarkerKind::Arabic if m.text.ends_with('、') => Convention::MarkerArabicComma,
+            MarkerKind::Arabic => Convention::MarkerArabicDot,
+            MarkerKind::Part => Convention::MarkerPart,
+            MarkerKind::ParenArabic => Convention::MarkerParenArabic,
+            MarkerKind::Circled => Convention::MarkerCircled,
+        };
+        self.saw(convention, at);
+    }
+
+    fn section(&mut self, line: Line, m: Marker<'_>) {
+        self.saw_marker(m, line.content.start);
+        self.note_lead_rule(&line);
+        let (title, gap) = after_marker(self.content(&line), m);
+        let section = Section {
+            marker: m.text.to_string(),
+            number: m.number,
+            title: title.to_string(),
+            span: self.span(line.content.clone()),
+            layout: Layout {
+                gap: gap.to_string(),
+                ..line.layout
+            },
+            ..Section::default()
+        };
+        self.attachment_mut().sections.push(section);
+    }
+
+    fn subsection(&mut self, line: Line, m: Marker<'_>) {
+        self.saw_marker(m, line.content.start);
+        self.note_lead_rule(&line);
+        let (title, gap) = after_marker(self.content(&line), m);
+        let sub = Subsection {
+            marker: m.text.to_string(),
+            number: m.number,
+            title: title.to_string(),
+            span: self.span(line.content.clone()),
+            layout: Layout {
+                gap: gap.to_string(),
+                ..line.layout
+            },
+            tasks: vec![],
+        };
+        self.current_section().subsections.push(sub);
+    }
+
+    /// The section tasks go into; a notice whose tasks come before any
+    /// `一、` heading gets one unnamed section (marker and title empty).
+    pub(super) fn current_section(&mut self) -> &mut Section {
+        let sections = &mut self.attachment_mut().sections;
+        if sections.is_empty() {
+            sections.push(Section::default());
+        }
+        let last = sections.len() - 1;
+        &mut sections[last]
+    }
+
+    /// In this section `(一)` numbers tasks, not subsections: the last
+    /// `(一)` item was a task. A `(二)` cut off before its attribution is
+    /// then a task too, not a heading.
+    fn paren_tasks_here(&self) -> bool {
+        let n = &self.notice;
+        let attachment = n.more_attachments.last().or(n.attachment.as_ref());
+        attachment
+            .and_then(|a| a.sections.last())
+            .is_some_and(|section| {
+                section.subsections.is_empty()
+                    && section.tasks.last().is_some_and(|t| {
+                        t.marker
+                            .chars()
+                            .nth(1)
+                            .is_some_and(numeral::is_numeral_char)
+                    })
+            })
+    }
+
+    pub(super) fn push_task(&mut self, task: Task) {
+        let section = self.current_section();
+        match section.subsections.last_mut() {
+            Some(sub) => sub.tasks.push(task),
+            None => section.tasks.push(task),
+        }
+    }
+
+    /// The last task of the attachment being read.
+    pub(super) fn last_task_mut(&mut self) -> Option<&mut Task> {
+        let n = &mut self.notice;
+        let a = match n.more_attachments.last_mut() {
+            Some(a) => a,
+            None => n.attachment.as_mut()?,
+        };
+        let s = a.sections.last_mut()?;
+        match s.subsections.last_mut() {
+            Some(sub) => sub.tasks.last_mut(),
+            None => s.tasks.last_mut(),
+        }
+    }
+
+    /// True when the last task is the element just above: an attribution line
+    /// belongs to it only if no line that fits nowhere came in between.
+    fn task_is_last_element(&mut self) -> bool {
+        let after = self.notice.unrecognized.last().map(|u| u.span.start);
+        self.last_task_mut()
+            .is_some_and(|t| after.map_or(true, |u| u < t.span.start))
+    }
+
+    /// A line without a marker: an attribution line of the task above, a
+    /// table header, a task whose number is unreadable, or nothing known.
+    fn unmarked_line(&mut self, line: Line) {
+        let content = self.content(&line);
+        if attribution::starts_with_known_role(content) && self.task_is_last_element() {
+            return self.own_line_role(line);
+        }
+        if table::is_table_header(content) {
+            return self.table_header(line);
+        }
+        // `?。ǘ┩七M…(牽頭單位:…)`: a garbled number, but the attribution
+        // shows the line is a task.
+        let clause = attribution::find_clause(content, self.lead_rule);
+        if clause.is_some_and(|c| c.bracketed && c.close.is_some()) {
+            self.saw(Convention::MarkerUnreadable, line.content.start);
+            let task = self.task(&line, None);
+            return self.push_task(task);
+        }
+        self.note_lead_rule(&line);
+        if noise::is_navigation(content) {
+            return self.noise(line, Convention::NoiseNavigation);
+        }
+        self.unrecognized(line);
+    }
+
+    /// A task line: marker (if readable), text, and a trailing clause.
+    pub(super) fn task(&mut self, line: &Line, m: Option<Marker<'_>>) -> Task {
+        let content = self.content(line);
+        let (body, gap, marker_text, number) = match m {
+            Some(m) => {
+                self.saw_marker(m, line.content.start);
+                let (body, gap) = after_marker(content, m);
+                (body, gap, m.text, m.number)
+            }
+            None => (content, "", "", 0),
+        };
+        let body_start = line.content.start + (content.len() - body.len());
+        let mut task = Task {
+            marker: marker_text.to_string(),
+            number,
+            span: self.span(line.content.clone()),
+            layout: Layout {
+                gap: gap.to_string(),
+                ..line.layout.clone()
+            },
+            ..Task::default()
+        };
+        // The text runs up to the clause; with no clause that reads, to the end.
+        let text_end = match attribution::find_clause(body, self.lead_rule) {
+            Some(clause) if self.attribution(&mut task, body_start, body, &clause) => clause.open,
+            _ => body.len(),
+        };
+        let text_range = body_start..body_start + text_end;
+        task.text = self.text[text_range.clone()].to_string();
+        task.text_span = self.span(text_range);
+        self.extract_targets(&mut task);
+        task
+    }
+
+    pub(super) fn extract_targets(&self, task: &mut Task) {
+        if self.options.extract_targets && !task.text.is_empty() {
+            let (targets, investments) =
+                target::extract(&task.text, task.text_span.start, &self.index);
+            task.targets = targets;
+            task.investments = investments;
+        }
+    }
+
+    /// `牵头单位:区发改局。` on a line of its own: roles of the task above.
+    pub(super) fn own_line_role(&mut self, line: Line) {
+        let content = self.content(&line);
+        let inner = content.trim_end_matches(['。', ';', '\u{ff1b}', '.', '\u{ff0e}']);
+        let end = &content[inner.len()..];
+        let mut raw = std::mem::take(&mut self.raw_attribution);
+        let parsed = attribution::parse_clause(inner, &mut raw, self.lead_rule);
+        let mut roles = if parsed {
+            self.roles(&raw, inner, line.content.start)
+        } else {
+            vec![]
+        };
+        let separator = raw
+            .role_separators
+            .first()
+            .map_or(Cow::Borrowed(""), |r| interned(&inner[r.clone()]));
+        // A rule stated after the role (`,排名第一的为牵头单位`) closes its line.
+        let end = match &raw.remark {
+            Some(remark) => {
+                if raw.states_rule {
+                    self.lead_rule = true;
+                    let at = line.content.start + remark.start;
+                    self.saw(Convention::LeadRuleFirstListed, at);
+                }
+                Cow::Owned(format!("{}{end}", &inner[remark.clone()]))
+            }
+            None => interned(end),
+        };
+        self.raw_attribution = raw;
+        if roles.is_empty() {
+            return self.unrecognized(line);
+        }
+        self.saw(Convention::AttributionOwnLines, line.content.start);
+        for role in &mut roles {
+            role.line = Some(line.layout.clone());
+        }
+        if let Some(last) = roles.last_mut() {
+            last.end = end;
+        }
+        self.add_roles(roles, separator, line.content.clone());
+    }
+
+    /// Adds roles read from lines below the task to its attribution, and the
+    /// lines to its span.
+    fn add_roles(&mut self, roles: Vec<Role>, separator: Cow<'static, str>, lines: Range<usize>) {
+        let lead_rule = self.lead_rule;
+        let year = self.year();
+        let Some(task) = self.last_task_mut() else {
+            return;
+        };
+        let task_start = task.span.start;
+        let clause_start = task
+            .attribution
+            .as_ref()
+            .map_or(lines.start, |a| a.span.start);
+        let (task_span, clause_span) = (
+            self.span(task_start..lines.end),
+            self.span(clause_start..lines.end),
+        );
+        let Some(task) = self.last_task_mut() else {
+            return;
+        };
+        task.span = task_span;
+        let a = task.attribution.get_or_insert_with(Attribution::default);
+        a.span = clause_span;
+        a.roles.extend(roles);
+        // Several roles on one line are joined as written.
+        if a.role_separator.is_empty() {
+            a.role_separator = separator;
+        }
+        clause::apply_assignment(task, lead_rule, year);
+    }
+}
