@@ -147,3 +147,13 @@ fn a_slipped_key_followed_by_padding() {
 fn header_table_bars_are_covered() {
     check_text("关于印发的通知\n| 索引号: | 1134/2021-1 | 信息分类: | 规范性文件 |\n• 发布日期:2021-07-07\n");
 }
+
+/// roundtrip (after the parser learned to peel HTML off line edges): `<<p>`
+/// is text `<` and a tag `<p>`; the tag is kept in the line's layout, not in
+/// its span, which the coverage check did not know.
+#[test]
+fn tags_at_line_edges_are_kept_in_the_layout() {
+    let notice = check_text("<<p>");
+    assert_eq!(notice.title.as_ref().unwrap().layout.trailing, "<p>");
+    check_text("\t\u{3000}一、实施</p><p align=\\\"left\\\">\n<p>1.做事。(牵头单位:市发改局)</p>");
+}
