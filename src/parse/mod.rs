@@ -416,11 +416,16 @@ impl<'a> Builder<'a> {
     ) {
         let key = &content[pair.start..pair.start + pair.key.key_len];
         let value = &content[pair.value.clone()];
+        // Between pairs, a table row's `|` in `before` belongs to the pair
+        // after it (fuzz: a bar between pairs was in no span).
+        let bar = before.trim_start_matches(trivia::is_space).len();
         let pair_start = base
             + if blank_before.is_some() {
                 0
-            } else {
+            } else if before.trim_matches(trivia::is_space).is_empty() {
                 pair.start
+            } else {
+                pair.start - bar
             };
         // `after` holds the line's trailing whitespace too, which no span covers.
         let pair_end = if after.trim_end_matches(trivia::is_space).is_empty() {
@@ -435,8 +440,9 @@ impl<'a> Builder<'a> {
                 .to_string(),
             value: value.to_string(),
             // A line's first pair covers what comes before its key too (a
-            // bullet `• `, a table row's `| `), and its last pair what comes
-            // after its value (a closing `|`), so that nothing is lost.
+            // bullet `• `, a table row's `| `), a later pair the bar before
+            // it, and the last pair what comes after its value (a closing
+            // `|`), so that nothing is lost.
             span: self.span(pair_start..pair_end),
             value_span: self.span(base + pair.value.start..base + pair.value.end),
             before,
