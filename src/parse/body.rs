@@ -21,7 +21,7 @@ impl Builder<'_> {
     }
 
     /// The attachment being read.
-    fn attachment_mut(&mut self) -> &mut Attachment {
+    pub(super) fn attachment_mut(&mut self) -> &mut Attachment {
         let n = &mut self.notice;
         match n.more_attachments.last_mut() {
             Some(a) => a,
