@@ -155,10 +155,35 @@ fn header_table_bars_are_covered() {
 #[test]
 fn a_repeated_table_header() {
     let notice = check_text("附件\n编号\n2\n编号");
-    let section = &notice.attachment.as_ref().unwrap().sections[0];
-    assert_eq!(section.table.as_ref().unwrap().span.line, 2);
-    assert!(notice
+    let sections = &notice.attachment.as_ref().unwrap().sections;
+    let lines: Vec<u32> = sections
+        .iter()
+        .map(|s| s.table.as_ref().unwrap().span.line)
+        .collect();
+    assert_eq!(lines, [2, 4]);
+}
+
+/// roundtrip (after the parser learned to peel HTML off line edges): `<<p>`
+/// is text `<` and a tag `<p>`; the tag is kept in the line's layout, not in
+/// its span, which the coverage check did not know.
+#[test]
+fn tags_at_line_edges_are_kept_in_the_layout() {
+    let notice = check_text("<<p>");
+    assert_eq!(notice.title.as_ref().unwrap().layout.trailing, "<p>");
+    check_text("\t\u{3000}一、实施</p><p align=\\\"left\\\">\n<p>1.做事。(牵头单位:市发改局)</p>");
+}
+
+/// parse_bytes: a notice cut off on the line below a task whose roles stand
+/// on lines of their own; the task's span was stretched over that line,
+/// which was also kept as an unrecognised line.
+#[test]
+fn a_cut_line_below_own_line_roles_is_covered_once() {
+    let notice = check_text("附件\n标题\n一、目标\n1.做事。\n牵头单位:甲\n牵头责任");
+    assert_eq!(notice.unrecognized[0].text, "牵头责任");
+    let truncated = notice
         .diagnostics
         .iter()
-        .any(|d| d.span.line == 4 && d.code == fenjie::Code::UnrecognizedLine));
+        .find(|d| d.code == fenjie::Code::Truncated);
+    assert!(truncated.unwrap().message.contains("inside task 1."));
+    check_text("附件\n标题\n一、目标\n1.做事(牵头单位:甲;\n 责任单位:乙()\n丙");
 }

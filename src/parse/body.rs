@@ -21,7 +21,7 @@ impl Builder<'_> {
     }
 
     /// The attachment being read.
-    fn attachment_mut(&mut self) -> &mut Attachment {
+    pub(super) fn attachment_mut(&mut self) -> &mut Attachment {
         let n = &mut self.notice;
         match n.more_attachments.last_mut() {
             Some(a) => a,
@@ -132,15 +132,6 @@ impl Builder<'_> {
         &mut sections[last]
     }
 
-    /// The section being read already has a table header.
-    fn section_has_table(&self) -> bool {
-        let n = &self.notice;
-        let attachment = n.more_attachments.last().or(n.attachment.as_ref());
-        attachment
-            .and_then(|a| a.sections.last())
-            .is_some_and(|section| section.table.is_some())
-    }
-
     /// In this section `(一)` numbers tasks, not subsections: the last
     /// `(一)` item was a task. A `(二)` cut off before its attribution is
     /// then a task too, not a heading.
@@ -197,9 +188,7 @@ impl Builder<'_> {
         if attribution::starts_with_known_role(content) && self.task_is_last_element() {
             return self.own_line_role(line);
         }
-        // A section holds one table: a header repeated in it (a table
-        // broken across pages) is kept as a line not understood.
-        if table::is_table_header(content) && !self.section_has_table() {
+        if table::is_table_header(content) {
             return self.table_header(line);
         }
         // `?。ǘ┩七M…(牽頭單位:…)`: a garbled number, but the attribution

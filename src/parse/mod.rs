@@ -416,11 +416,16 @@ impl<'a> Builder<'a> {
     ) {
         let key = &content[pair.start..pair.start + pair.key.key_len];
         let value = &content[pair.value.clone()];
+        // Between pairs, a table row's `|` in `before` belongs to the pair
+        // after it (fuzz: a bar between pairs was in no span).
+        let bar = before.trim_start_matches(trivia::is_space).len();
         let pair_start = base
             + if blank_before.is_some() {
                 0
-            } else {
+            } else if before.trim_matches(trivia::is_space).is_empty() {
                 pair.start
+            } else {
+                pair.start - bar
             };
         // `after` holds the line's trailing whitespace too, which no span covers.
         let pair_end = if after.trim_end_matches(trivia::is_space).is_empty() {
@@ -435,8 +440,9 @@ impl<'a> Builder<'a> {
                 .to_string(),
             value: value.to_string(),
             // A line's first pair covers what comes before its key too (a
-            // bullet `• `, a table row's `| `), and its last pair what comes
-            // after its value (a closing `|`), so that nothing is lost.
+            // bullet `• `, a table row's `| `), a later pair the bar before
+            // it, and the last pair what comes after its value (a closing
+            // `|`), so that nothing is lost.
             span: self.span(pair_start..pair_end),
             value_span: self.span(base + pair.value.start..base + pair.value.end),
             before,
@@ -604,17 +610,19 @@ impl<'a> Builder<'a> {
         {
             return;
         }
-        self.extend_task_over_cut_line(line_start, end);
+        let cut_role_line = self.is_cut_role_line(line_start);
         let at = end - last.len_utf8()..end;
         let message = match self.notice.tasks().last().map(|t| t.task) {
-            Some(t) if t.span.start <= at.start && at.end <= t.span.end => format!(
-                "the notice ends here, inside task {}; what it has is kept",
-                if t.marker.is_empty() {
-                    "(unnumbered)"
-                } else {
-                    t.marker.as_str()
-                }
-            ),
+            Some(t) if cut_role_line || (t.span.start <= at.start && at.end <= t.span.end) => {
+                format!(
+                    "the notice ends here, inside task {}; what it has is kept",
+                    if t.marker.is_empty() {
+                        "(unnumbered)"
+                    } else {
+                        t.marker.as_str()
+                    }
+                )
+            }
             _ => "the notice ends here, mid-sentence; what it has is kept".to_string(),
         };
         let start = at.start;
@@ -623,24 +631,19 @@ impl<'a> Builder<'a> {
     }
 
     /// A role line cut off below a task whose roles stand on lines of their
-    /// own (`牵头责任` at the very end) belongs to that task.
-    fn extend_task_over_cut_line(&mut self, line_start: usize, end: usize) {
-        let text = self.text;
-        let Some(task) = self.last_task_mut() else {
-            return;
+    /// own (`牵头责任` at the very end) belongs to that task. The line is kept
+    /// where it was read (an unrecognised line); the task's span is not
+    /// stretched over it, which covered it twice (fuzz: parse_bytes).
+    fn is_cut_role_line(&self, line_start: usize) -> bool {
+        let Some(task) = self.notice.tasks().last().map(|t| t.task) else {
+            return false;
         };
         let own_lines = task
             .attribution
             .as_ref()
             .is_some_and(|a| a.roles.iter().any(|r| r.line.is_some()));
-        let gap = text.get(task.span.end..line_start).unwrap_or("x");
-        if own_lines && gap.chars().all(char::is_whitespace) {
-            let start = task.span.start;
-            let span = self.span(start..end);
-            if let Some(task) = self.last_task_mut() {
-                task.span = span;
-            }
-        }
+        let gap = self.text.get(task.span.end..line_start).unwrap_or("x");
+        own_lines && gap.chars().all(char::is_whitespace)
     }
 }
 

@@ -187,6 +187,12 @@ impl Builder<'_> {
             span: self.span(line.content.clone()),
             layout,
         };
+        // A second header in one section (its table's heading opened no
+        // attachment or section) starts a section of its own: a section
+        // holds one header, and overwriting the first lost it (fuzz).
+        if self.current_section().table.is_some() {
+            self.attachment_mut().sections.push(Section::default());
+        }
         self.current_section().table = Some(header);
         self.table = Some(table);
     }
