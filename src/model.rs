@@ -580,7 +580,25 @@ impl Attribution {
     }
 
     fn assign<'a, S>(&'a self, name: impl Fn(&'a String) -> S) -> Assignment<S> {
-        let mut a = Assignment::default();
+        // Sized up front: this runs for every task, and growing four
+        // vectors name by name was a good part of parsing's allocations.
+        let names = |kind| -> usize {
+            self.roles
+                .iter()
+                .filter(|r| r.kind == kind)
+                .map(|r| r.names.len())
+                .sum()
+        };
+        let responsible = names(RoleKind::ResponsibleUnits);
+        let mut a = Assignment {
+            leaders: Vec::with_capacity(names(RoleKind::Leaders)),
+            lead_units: Vec::with_capacity(
+                names(RoleKind::LeadUnits) + usize::from(self.first_is_lead),
+            ),
+            responsible_units: Vec::with_capacity(responsible),
+            cooperating_units: Vec::with_capacity(names(RoleKind::CooperatingUnits)),
+            deadline: None,
+        };
         let mut first_leads = self.first_is_lead;
         for r in &self.roles {
             let names = r.names.iter().map(&name);

@@ -5,8 +5,18 @@
 /// Accepts the forms markers use: `一`…`十`, `十一`…`十九`, `二十`, `二十一`…
 /// `九十九`. `两` and `〇` are not marker numerals and are rejected.
 pub(crate) fn chinese_numeral(s: &str) -> Option<u32> {
-    let digits: Vec<char> = s.chars().collect();
-    match digits.as_slice() {
+    // Markers are at most three characters: no need to collect more.
+    let mut chars = s.chars();
+    let mut digits = ['\0'; 3];
+    let mut len = 0;
+    for c in chars.by_ref().take(3) {
+        digits[len] = c;
+        len += 1;
+    }
+    if chars.next().is_some() {
+        return None;
+    }
+    match &digits[..len] {
         [d] => digit(*d).or((*d == '十').then_some(10)),
         ['十', d] => Some(10 + digit(*d)?),
         [t, '十'] => Some(digit(*t)? * 10).filter(|&v| v >= 20),
