@@ -413,26 +413,58 @@ fn parse_keyed(inner: &str, raw: &mut RawAttribution) -> bool {
     true
 }
 
-/// The characters of `s[start..end]` outside brackets and quotes, with their offsets.
-pub(crate) fn top_level(
-    s: &str,
-    start: usize,
+/// The characters of `s[start..end]` outside brackets and quotes, with
+/// their offsets — except Han ideographs U+4000–U+9FFF, which callers never
+/// look for (none is a bracket, quote, space or separator): they are
+/// skipped by their lead byte without being decoded, and they are most of
+/// a clause.
+pub(crate) fn top_level(s: &str, start: usize, end: usize) -> TopLevel<'_> {
+    TopLevel {
+        s,
+        at: start,
+        end,
+        closers: vec![],
+    }
+}
+
+/// The iterator of [`top_level`].
+pub(crate) struct TopLevel<'s> {
+    s: &'s str,
+    at: usize,
     end: usize,
-) -> impl Iterator<Item = (usize, char)> + '_ {
-    let mut closers: Vec<char> = vec![];
-    s[start..end].char_indices().filter_map(move |(i, c)| {
-        if let Some(&want) = closers.last() {
-            if c == want || (is_close_paren(c) && is_close_paren(want)) {
-                closers.pop();
-                return None;
+    /// The closing brackets and quotes awaited, innermost last.
+    closers: Vec<char>,
+}
+
+impl Iterator for TopLevel<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        let bytes = self.s.as_bytes();
+        while self.at < self.end {
+            let i = self.at;
+            if (0xe4..=0xe9).contains(&bytes[i]) {
+                self.at += 3;
+                continue;
+            }
+            let c = self.s[i..].chars().next()?;
+            self.at += c.len_utf8();
+            if let Some(&want) = self.closers.last() {
+                if c == want || (is_close_paren(c) && is_close_paren(want)) {
+                    self.closers.pop();
+                    continue;
+                }
+            }
+            if let Some(close) = closing_partner(c) {
+                self.closers.push(close);
+                continue;
+            }
+            if self.closers.is_empty() {
+                return Some((i, c));
             }
         }
-        if let Some(close) = closing_partner(c) {
-            closers.push(close);
-            return None;
-        }
-        closers.is_empty().then_some((start + i, c))
-    })
+        None
+    }
 }
 
 /// Splits names from `start` into trimmed ranges on `、` and commas outside
