@@ -221,12 +221,24 @@ fn key_len(input: &str) -> Option<(usize, RoleKind)> {
         .find_map(|&(key, kind)| Some((spaced_len(input, key)?, kind)))
 }
 
+/// The role key that is all of `s`, as a `'static` string.
+pub(crate) fn static_key(s: &str) -> Option<&'static str> {
+    let initial = s.as_bytes().get(..3)?;
+    KEYS_BY_INITIAL
+        .iter()
+        .find(|(first, _)| first.as_slice() == initial)?
+        .1
+        .iter()
+        .map(|&(key, _)| key)
+        .find(|&key| key == s)
+}
+
 /// The longest role key, in bytes.
 const MAX_KEY_LEN: usize = 18;
 
 /// [`ROLE_KEYS`] grouped by their first character's UTF-8 bytes, each
 /// group in the table's order (longer keys before their prefixes).
-static KEYS_BY_INITIAL: std::sync::LazyLock<Vec<([u8; 3], Vec<(&str, RoleKind)>)>> =
+static KEYS_BY_INITIAL: std::sync::LazyLock<Vec<([u8; 3], Vec<(&'static str, RoleKind)>)>> =
     std::sync::LazyLock::new(|| {
         let mut groups: Vec<([u8; 3], Vec<(&str, RoleKind)>)> = vec![];
         for &(key, kind) in ROLE_KEYS {

@@ -698,12 +698,19 @@ fn interned(s: &str) -> Cow<'static, str> {
         "", "(", ")", ":", ";", ",", "[", "]", "【", "】", "\u{ff08}", "\u{ff09}", "\u{ff1a}",
         "\u{ff1b}", "\u{ff0c}", "\u{ff3b}", "\u{ff3d}", "。",
     ];
-    COMMON
-        .iter()
-        .chain(attribution::ROLE_KEYS.iter().map(|(k, _)| k))
-        .chain(prose::PROSE_KEYS.iter().map(|(k, _)| k))
-        .find(|&&c| c == s)
-        .map_or_else(|| Cow::Owned(s.to_string()), |&c| Cow::Borrowed(c))
+    // Called for every role and clause: punctuation is short, keys are
+    // looked up among those with the same first character.
+    let found = if s.len() <= 3 {
+        COMMON.iter().find(|&&c| c == s).copied()
+    } else {
+        attribution::static_key(s).or_else(|| {
+            prose::PROSE_KEYS
+                .iter()
+                .map(|&(k, _)| k)
+                .find(|&k| k == s)
+        })
+    };
+    found.map_or_else(|| Cow::Owned(s.to_string()), Cow::Borrowed)
 }
 
 /// The text after a marker and the whitespace between them.

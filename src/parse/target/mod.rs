@@ -117,29 +117,29 @@ pub(crate) fn extract(
     index: &LineIndex<'_>,
 ) -> (Vec<Target>, Vec<Investment>) {
     let mut scan = scan::quantities(text);
-    let found: Vec<Quantity<'_>> = scan.by_ref().collect();
+    let read = read_all(text, text, &mut scan, offset, index);
     if scan.saw_traditional() {
         // Word tables and units are simplified: read a folded copy, report
         // from the original at the same offsets.
         let folded = fold::simplified(text);
-        let found: Vec<Quantity<'_>> = scan::quantities(&folded).collect();
-        return read_all(&folded, text, &found, offset, index);
+        return read_all(&folded, text, scan::quantities(&folded), offset, index);
     }
-    read_all(text, text, &found, offset, index)
+    read
 }
 
 /// Reads `found`, the quantities of `text`, left to right; `source` is the
 /// text as written at the same offsets.
-fn read_all(
-    text: &str,
+fn read_all<'t>(
+    text: &'t str,
     source: &str,
-    found: &[Quantity<'_>],
+    mut found: impl Iterator<Item = Quantity<'t>>,
     offset: usize,
     index: &LineIndex<'_>,
 ) -> (Vec<Target>, Vec<Investment>) {
-    if found.is_empty() {
+    // Most tasks have no quantity: then nothing more is looked at.
+    let Some(first) = found.next() else {
         return (Vec::new(), Vec::new());
-    }
+    };
     let mut reader = Reader {
         text,
         source,
@@ -151,9 +151,9 @@ fn read_all(
         investment_clause: None,
     };
     let quoted = context::quoted_ranges(text);
-    for q in found {
+    for q in std::iter::once(first).chain(found) {
         if !quoted.iter().any(|r| r.contains(&q.range.start)) {
-            reader.read(q);
+            reader.read(&q);
         }
         reader.prev_end = reader.prev_end.max(q.range.end);
     }
