@@ -61,27 +61,46 @@ fn chunk_size() -> usize {
 /// Runs `work` on every input in parallel and gives each result to `sink` in
 /// input order. A progress bar shows on stderr when it is a terminal and
 /// there are many files.
+///
+/// The inputs are worked on a chunk at a time, and the sink (writing the
+/// output) takes one chunk while the next is worked on: writing never
+/// leaves the cores idle, and at most three chunks of results are held.
 pub(crate) fn for_each_ordered<R: Send>(
     inputs: Vec<Result<String, Failure>>,
     work: impl Fn(&str) -> Result<R, Failure> + Sync,
     mut sink: impl FnMut(Result<R, Failure>) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let progress = progress_bar(inputs.len());
-    for chunk in inputs.chunks(chunk_size()) {
-        let results: Vec<Result<R, Failure>> = chunk
-            .par_iter()
-            .map(|input| match input {
-                Ok(path) => work(path),
-                Err(Failure(message)) => Err(Failure(message.clone())),
-            })
-            .collect();
-        for result in results {
-            progress.inc(1);
-            progress.suspend(|| sink(result))?;
+    let (done, ready) = std::sync::mpsc::sync_channel::<Vec<Result<R, Failure>>>(1);
+    let (inputs, work) = (&inputs, &work);
+    std::thread::scope(|scope| {
+        // `move`: the sender must go with the worker, so that the channel
+        // closes when the last chunk is sent.
+        scope.spawn(move || {
+            for chunk in inputs.chunks(chunk_size()) {
+                let results = chunk
+                    .par_iter()
+                    .map(|input| match input {
+                        Ok(path) => work(path),
+                        Err(Failure(message)) => Err(Failure(message.clone())),
+                    })
+                    .collect();
+                // The receiver is gone only when the sink failed: stop.
+                if done.send(results).is_err() {
+                    return;
+                }
+            }
+        });
+        // Dropping `ready` on failure stops the worker at its next chunk.
+        for results in ready {
+            for result in results {
+                progress.inc(1);
+                progress.suspend(|| sink(result))?;
+            }
         }
-    }
-    progress.finish_and_clear();
-    Ok(())
+        progress.finish_and_clear();
+        Ok(())
+    })
 }
 
 /// Files below this count finish too fast for a bar to help.
