@@ -166,7 +166,11 @@ fn word(eight: &[u8]) -> u64 {
 fn word_chars(w: u64, n: usize) -> u32 {
     const LOW: u64 = 0x0101_0101_0101_0101;
     let continuation = (w >> 7) & !(w >> 6) & LOW;
-    let keep = if n >= 8 { u64::MAX } else { (1u64 << (n * 8)) - 1 };
+    let keep = if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (n * 8)) - 1
+    };
     // Summing the 0/1 bytes by one multiplication: `count_ones` is a loop
     // on x86-64 without the popcnt feature.
     let continuations = ((continuation & keep).wrapping_mul(LOW) >> 56) as u32;

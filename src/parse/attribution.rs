@@ -238,18 +238,20 @@ const MAX_KEY_LEN: usize = 18;
 
 /// [`ROLE_KEYS`] grouped by their first character's UTF-8 bytes, each
 /// group in the table's order (longer keys before their prefixes).
-static KEYS_BY_INITIAL: std::sync::LazyLock<Vec<([u8; 3], Vec<(&'static str, RoleKind)>)>> =
-    std::sync::LazyLock::new(|| {
-        let mut groups: Vec<([u8; 3], Vec<(&str, RoleKind)>)> = vec![];
-        for &(key, kind) in ROLE_KEYS {
-            let initial: [u8; 3] = key.as_bytes()[..3].try_into().expect("Han initial");
-            match groups.iter_mut().find(|(first, _)| *first == initial) {
-                Some((_, keys)) => keys.push((key, kind)),
-                None => groups.push((initial, vec![(key, kind)])),
-            }
+static KEYS_BY_INITIAL: std::sync::LazyLock<Vec<KeyGroup>> = std::sync::LazyLock::new(|| {
+    let mut groups: Vec<KeyGroup> = vec![];
+    for &(key, kind) in ROLE_KEYS {
+        let initial: [u8; 3] = key.as_bytes()[..3].try_into().expect("Han initial");
+        match groups.iter_mut().find(|(first, _)| *first == initial) {
+            Some((_, keys)) => keys.push((key, kind)),
+            None => groups.push((initial, vec![(key, kind)])),
         }
-        groups
-    });
+    }
+    groups
+});
+
+/// The role keys that start with one character: its UTF-8 bytes, and the keys.
+type KeyGroup = ([u8; 3], Vec<(&'static str, RoleKind)>);
 
 /// U+200B or U+FEFF as UTF-8.
 fn is_zero_width(bytes: &[u8]) -> bool {

@@ -703,12 +703,8 @@ fn interned(s: &str) -> Cow<'static, str> {
     let found = if s.len() <= 3 {
         COMMON.iter().find(|&&c| c == s).copied()
     } else {
-        attribution::static_key(s).or_else(|| {
-            prose::PROSE_KEYS
-                .iter()
-                .map(|&(k, _)| k)
-                .find(|&k| k == s)
-        })
+        attribution::static_key(s)
+            .or_else(|| prose::PROSE_KEYS.iter().map(|&(k, _)| k).find(|&k| k == s))
     };
     found.map_or_else(|| Cow::Owned(s.to_string()), Cow::Borrowed)
 }
