@@ -43,7 +43,7 @@ enum Format {
 }
 
 /// Writes a notice in one of the text formats; CSV options apply to CSV only.
-type Encoder = fn(&Notice, &mut Vec<u8>, &CsvOptions) -> std::io::Result<()>;
+type Encoder = fn(&Notice, &mut dyn Write, &CsvOptions) -> std::io::Result<()>;
 
 pub(crate) fn run(args: ConvertArgs) -> Result<ExitCode, Failure> {
     let output = args.output.as_deref();
@@ -65,8 +65,7 @@ pub(crate) fn run(args: ConvertArgs) -> Result<ExitCode, Failure> {
         (Format::Xlsx, Some(path)) => return write_workbook(input, path),
         (Format::Json, _) => |notice, out, _| {
             serde_json::to_writer_pretty(&mut *out, notice)?;
-            out.push(b'\n');
-            Ok(())
+            out.write_all(b"\n")
         },
         (Format::Jsonl, _) => |notice, out, _| export::write_jsonl(notice, out),
         (Format::Csv, _) => |notice, out, csv| export::write_csv(notice, out, csv),
@@ -77,9 +76,7 @@ pub(crate) fn run(args: ConvertArgs) -> Result<ExitCode, Failure> {
         bom: args.bom,
         file_column: false,
     };
-    let mut out = vec![];
-    encode(&notice, &mut out, &csv)?;
-    write_output(output, &out)?;
+    stream_output(output, |out| encode(&notice, out, &csv))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -238,13 +235,22 @@ fn format(to: Option<Format>, output: Option<&Path>) -> Result<Format, Failure> 
 }
 
 /// Writes `bytes` to the file, or to stdout when there is none.
-pub(crate) fn write_output(path: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {
+/// Runs `write` on a buffered `path` (or stdout), so output is written as
+/// it is produced: the JSON of a large notice is many times its size and is
+/// never held whole. The file is created only once the notice has been read.
+fn stream_output(
+    path: Option<&std::path::Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
     match path {
-        Some(p) => std::fs::write(p, bytes)
-            .map_err(|e| Failure(format!("{}: cannot write: {e}", p.display()))),
+        Some(p) => {
+            let cannot = |e: std::io::Error| Failure(format!("{}: cannot write: {e}", p.display()));
+            let mut out = std::io::BufWriter::new(std::fs::File::create(p).map_err(cannot)?);
+            write(&mut out).and_then(|()| out.flush()).map_err(cannot)
+        }
         None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match write(&mut out).and_then(|()| out.flush()) {
                 // A closed pipe (`fenjie convert … | head`) is not an error.
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                     Err(Failure(format!("cannot write to stdout: {e}")))
@@ -253,4 +259,8 @@ pub(crate) fn write_output(path: Option<&std::path::Path>, bytes: &[u8]) -> Resu
             }
         }
     }
+}
+
+pub(crate) fn write_output(path: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {
+    stream_output(path, |out| out.write_all(bytes))
 }

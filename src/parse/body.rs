@@ -14,6 +14,11 @@ impl Builder<'_> {
             self.notice.attachment = Some(attachment);
         } else {
             self.saw(Convention::SeveralAttachments, line.content.start);
+            let sections = &mut self.attachment_mut().sections;
+            if let Some(last) = sections.last_mut() {
+                settle(last);
+            }
+            sections.shrink_to_fit();
             self.notice.more_attachments.push(attachment);
         }
         self.table = None;
@@ -88,7 +93,11 @@ impl Builder<'_> {
             layout: h.layout,
             ..Section::default()
         };
-        self.attachment_mut().sections.push(section);
+        let sections = &mut self.attachment_mut().sections;
+        if let Some(last) = sections.last_mut() {
+            settle(last);
+        }
+        sections.push(section);
     }
 
     fn subsection(&mut self, line: Line, m: Marker<'_>) {
@@ -101,7 +110,11 @@ impl Builder<'_> {
             layout: h.layout,
             tasks: vec![],
         };
-        self.current_section().subsections.push(sub);
+        let subsections = &mut self.current_section().subsections;
+        if let Some(last) = subsections.last_mut() {
+            last.tasks.shrink_to_fit();
+        }
+        subsections.push(sub);
     }
 
     /// What a section and a subsection heading line both hold.
@@ -330,4 +343,15 @@ struct Heading {
     title: String,
     span: Span,
     layout: Layout,
+}
+
+/// Gives a finished section's task lists back their unused capacity: a
+/// task is large, and a doubling vector may hold nearly as many unused as
+/// used — in a notice of many thousand tasks, a tenth of the model.
+fn settle(section: &mut Section) {
+    section.tasks.shrink_to_fit();
+    section.subsections.shrink_to_fit();
+    for sub in &mut section.subsections {
+        sub.tasks.shrink_to_fit();
+    }
 }
