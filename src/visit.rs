@@ -51,6 +51,7 @@ fn strip_attachment(a: &mut Attachment) {
         s.layout = Layout::default();
         if let Some(table) = s.table.as_mut() {
             table.span = Span::default();
+            table.layout = Layout::default();
             strip_row(&mut table.row);
         }
         s.tasks.iter_mut().for_each(strip_task);

@@ -187,3 +187,15 @@ fn a_cut_line_below_own_line_roles_is_covered_once() {
     assert!(truncated.unwrap().message.contains("inside task 1."));
     check_text("附件\n标题\n一、目标\n1.做事(牵头单位:甲;\n 责任单位:乙()\n丙");
 }
+
+/// roundtrip: carriage returns at the very end, with no line feed after
+/// them. The last was dropped as if it ended a CRLF line, and the text
+/// rendered from the model had one `\r` fewer; and a table header's
+/// layout was compared as if it were content.
+#[test]
+fn carriage_returns_ending_the_last_line() {
+    let text = "附件\n序号|||\r\r";
+    let notice = check_text(text);
+    assert_eq!(fenjie::render(&notice), text);
+    assert_eq!(fenjie::render(&check_text("标题\r")), "标题\r");
+}

@@ -158,7 +158,9 @@ pub(crate) fn parse_str(text: &str, options: &ParseOptions) -> Notice {
     let mut start = body_start;
     while start < text.len() {
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let line_end = if text[..end].ends_with('\r') {
+        // A `\r` ends a line only before `\n`: a last line's `\r` is
+        // trailing whitespace, kept and written back (fuzz: roundtrip).
+        let line_end = if end < text.len() && text[..end].ends_with('\r') {
             end - 1
         } else {
             end
