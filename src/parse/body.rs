@@ -93,6 +93,12 @@ impl Builder<'_> {
             layout: h.layout,
             ..Section::default()
         };
+        self.push_section(section);
+    }
+
+    /// Starts a new section of the attachment being read, the last one
+    /// being finished.
+    pub(super) fn push_section(&mut self, section: Section) {
         let sections = &mut self.attachment_mut().sections;
         if let Some(last) = sections.last_mut() {
             settle(last);
@@ -174,6 +180,12 @@ impl Builder<'_> {
 
     /// The last task of the attachment being read.
     pub(super) fn last_task_mut(&mut self) -> Option<&mut Task> {
+        self.current_tasks()?.last_mut()
+    }
+
+    /// The task list new tasks go to (the last subsection's, else the last
+    /// section's), if the attachment being read has a section yet.
+    pub(super) fn current_tasks(&mut self) -> Option<&mut Vec<Task>> {
         let n = &mut self.notice;
         let a = match n.more_attachments.last_mut() {
             Some(a) => a,
@@ -181,8 +193,8 @@ impl Builder<'_> {
         };
         let s = a.sections.last_mut()?;
         match s.subsections.last_mut() {
-            Some(sub) => sub.tasks.last_mut(),
-            None => s.tasks.last_mut(),
+            Some(sub) => Some(&mut sub.tasks),
+            None => Some(&mut s.tasks),
         }
     }
 

@@ -191,7 +191,7 @@ impl Builder<'_> {
         // attachment or section) starts a section of its own: a section
         // holds one header, and overwriting the first lost it (fuzz).
         if self.current_section().table.is_some() {
-            self.attachment_mut().sections.push(Section::default());
+            self.push_section(Section::default());
         }
         self.current_section().table = Some(header);
         self.table = Some(table);
@@ -384,16 +384,7 @@ impl Builder<'_> {
     }
 
     fn take_last_task(&mut self) -> Option<Task> {
-        let n = &mut self.notice;
-        let a = match n.more_attachments.last_mut() {
-            Some(a) => a,
-            None => n.attachment.as_mut()?,
-        };
-        let s = a.sections.last_mut()?;
-        match s.subsections.last_mut() {
-            Some(sub) => sub.tasks.pop(),
-            None => s.tasks.pop(),
-        }
+        self.current_tasks()?.pop()
     }
 
     /// The table's last row has all its cells (a table may end without a stop).
