@@ -120,17 +120,40 @@ fn check_of_a_directory_reports_in_path_order() {
         .arg(dir.path())
         .assert()
         .success();
-    let files: Vec<String> = String::from_utf8_lossy(&out.get_output().stdout)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["file"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let files = common::file_fields(&String::from_utf8_lossy(&out.get_output().stdout));
     assert_eq!(files.len(), 6);
     let mut sorted = files.clone();
     sorted.sort();
     assert_eq!(files, sorted);
+}
+
+/// One file's output is written as it is produced, so the file is opened
+/// only after the notice was read: an unreadable input leaves an existing
+/// output as it was, and a good one is written whole.
+#[test]
+fn a_single_file_that_fails_leaves_the_output_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    std::fs::write(&out, "earlier").unwrap();
+    std::fs::write(dir.path().join("scan.txt"), b"PK\x03\x04\x00\x00\x01\x02").unwrap();
+    fenjie()
+        .current_dir(dir.path())
+        .args(["convert", "scan.txt", "-o", "out.json"])
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "earlier");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_1c8cb5f34e52814e.txt"
+    );
+    fenjie()
+        .args(["convert", seed, "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let seed = serde_json::to_value(common::seed()).unwrap();
+    assert_eq!(written["attachment"], seed["attachment"]);
+    assert_eq!(written["source"]["encoding"], "UTF-8");
 }

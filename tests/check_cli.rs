@@ -1,6 +1,8 @@
 //! `fenjie check` end to end on the built binary: exit codes, the four
 //! output formats (snapshots in `tests/snapshots/`), configuration.
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -164,15 +166,7 @@ fn an_unreadable_file_among_others_still_checks_the_others() {
 #[test]
 fn a_directory_means_its_text_files_sorted() {
     let out = stdout(&mut fenjie(&["fixtures/check", "--format", "json"]));
-    let files: Vec<String> = out
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["file"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let files = common::file_fields(&out);
     assert!(files.windows(2).all(|w| w[0] <= w[1]), "{files:?}");
     assert_eq!(files[0], "fixtures/check/FJ001-unrecognized-line.txt");
     // The registry lists in fixtures/check/registry/ are not notices.

@@ -36,3 +36,16 @@ pub fn fold_width(s: &str) -> String {
         })
         .collect()
 }
+
+/// The `file` field of each line of JSON Lines output, in order.
+pub fn file_fields(jsonl: &str) -> Vec<String> {
+    jsonl
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["file"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
