@@ -120,7 +120,9 @@ pub(crate) fn extract(
     let read = read_all(text, text, &mut scan, offset, index);
     if scan.saw_traditional() {
         // Word tables and units are simplified: read a folded copy, report
-        // from the original at the same offsets.
+        // from the original at the same offsets. The reading above is
+        // dropped; only the rare traditional notice pays for it, and the
+        // common one is read in a single pass.
         let folded = fold::simplified(text);
         return read_all(&folded, text, scan::quantities(&folded), offset, index);
     }
