@@ -199,3 +199,14 @@ fn carriage_returns_ending_the_last_line() {
     assert_eq!(fenjie::render(&notice), text);
     assert_eq!(fenjie::render(&check_text("标题\r")), "标题\r");
 }
+
+/// roundtrip: padding, then a separator, at the start of a prose clause.
+/// The empty phrase was skipped without moving past its separator, so the
+/// next phrase's names began with `;`; the rendering dropped the padding
+/// and read as no attribution at all.
+#[test]
+fn padding_before_a_leading_separator() {
+    let with = check_text("\u{ff08}二\u{ff09}( ;牵头】");
+    let without = check_text("\u{ff08}二\u{ff09}(;牵头】");
+    assert_eq!(with.tasks().count(), without.tasks().count());
+}

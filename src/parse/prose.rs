@@ -78,12 +78,15 @@ pub(crate) fn parse_prose(inner: &str, raw: &mut RawAttribution) -> bool {
         .chain(std::iter::once((inner.len(), 0)));
     let mut phrase_start = 0;
     for (at, sep_len) in ends {
-        if at <= phrase_start && at < inner.len() {
-            phrase_start = at + sep_len;
-            continue;
-        }
-        let phrase = trim(inner, phrase_start..at);
+        let phrase = trim(inner, phrase_start.min(at)..at);
+        // A separator with nothing but padding before it opens no phrase:
+        // the next one starts after it. (Skipping it without moving on made
+        // `( ;牵头)` read as a phrase whose names began with the `;`, a
+        // reading `(;牵头)` did not have: fuzz, roundtrip.)
         if phrase.is_empty() {
+            if at < inner.len() {
+                phrase_start = at + sep_len;
+            }
             continue;
         }
         match key_at_end(&inner[phrase.clone()]) {
