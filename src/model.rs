@@ -686,8 +686,10 @@ pub struct Role {
     /// (`牵头单位:区发改局`), with this whitespace.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<Layout>,
-    /// What closes a role on a line of its own: its `。`, after a rule the
-    /// line states (`。排名第一的为牵头单位`) if any.
+    /// What follows a role on a line of its own: the separator before the
+    /// next role on that line (`;`), or, for the line's last role, what
+    /// closes the line: its `。`, after a rule the line states
+    /// (`。排名第一的为牵头单位`) if any.
     #[serde(skip_serializing_if = "str::is_empty")]
     pub end: Cow<'static, str>,
     /// The role exactly as written, when key, delimiter, names and

@@ -374,13 +374,20 @@ fn own_line_roles(lines: &mut Lines, a: &Attribution) {
         } else {
             &a.role_separator
         };
-        let text: Vec<String> = group.iter().map(|r| written_role(r)).collect();
+        let mut text = String::new();
+        for r in group {
+            text.push_str(&written_role(r));
+            // A role built in code, not last on its line, has no separator
+            // of its own yet.
+            let end = if r.end.is_empty() && !std::ptr::eq(*r, *last) {
+                sep
+            } else {
+                &r.end
+            };
+            text.push_str(end);
+        }
         let layout = first.line.clone().unwrap_or_default();
-        lines.push(
-            &first.span,
-            &layout,
-            &format!("{}{}", text.join(sep), last.end),
-        );
+        lines.push(&first.span, &layout, &text);
     }
 }
 

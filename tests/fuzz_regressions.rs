@@ -211,13 +211,11 @@ fn padding_before_a_leading_separator() {
     assert_eq!(with.tasks().count(), without.tasks().count());
 }
 
-/// roundtrip, not fixed yet: roles on a line of their own below a task
-/// whose clause already set a role separator are joined on render with the
-/// clause's separator (`,`), not their own (`;`), and the rendering reads
-/// differently. The model has one role separator per clause; own lines
-/// need their own. Run with `cargo test -- --ignored`.
+/// roundtrip: roles on a line of their own below a task whose clause
+/// already set a role separator were joined on render with the clause's
+/// separator (`,`), not their own (`;`), and the rendering read
+/// differently. Each own-line role now keeps the separator that follows it.
 #[test]
-#[ignore = "known finding: own-line role separators are not kept per line"]
 fn own_line_roles_keep_their_separator() {
     let text = "2.(责任领导:,牵头单位:)\n牵头单位:;责卒:";
     assert_eq!(fenjie::render(&check_text(text)), text);

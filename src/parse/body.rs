@@ -290,6 +290,13 @@ impl Builder<'_> {
             .role_separators
             .first()
             .map_or(Cow::Borrowed(""), |r| interned(&inner[r.clone()]));
+        // Each role but the line's last is followed by its own separator,
+        // which may differ from the clause's above (`,` there, `;` here).
+        let written: Vec<Cow<'static, str>> = raw
+            .role_separators
+            .iter()
+            .map(|r| interned(&inner[r.clone()]))
+            .collect();
         // A rule stated after the role (`,排名第一的为牵头单位`) closes its line.
         let end = match &raw.remark {
             Some(remark) => {
@@ -307,6 +314,11 @@ impl Builder<'_> {
             return self.unrecognized(line);
         }
         self.saw(Convention::AttributionOwnLines, line.content.start);
+        if written.len() + 1 == roles.len() {
+            for (role, separator) in roles.iter_mut().zip(written) {
+                role.end = separator;
+            }
+        }
         for role in &mut roles {
             role.line = Some(line.layout.clone());
         }
