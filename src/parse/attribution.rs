@@ -203,13 +203,12 @@ fn known_key(input: &str) -> IResult<&str, (&str, RoleKind)> {
 /// rejects by the key's first character (three bytes: every key starts
 /// with a Han character) before comparing whole keys.
 fn key_len(input: &str) -> Option<(usize, RoleKind)> {
-    let initial = input.as_bytes().get(..3)?;
-    let keys = &KEYS_BY_INITIAL
-        .iter()
-        .find(|(first, _)| first.as_slice() == initial)?
-        .1;
-    if let Some(&(key, kind)) = keys.iter().find(|(key, _)| input.starts_with(key)) {
-        return Some((key.len(), kind));
+    let keys = keys_starting(input)?;
+    // The initial is known to match: the rest (at most fifteen bytes) is
+    // compared as one 128-bit word per key, with no loop to mispredict.
+    let rest = tail_word(&input.as_bytes()[3..]);
+    if let Some(k) = keys.iter().find(|k| rest & k.mask == k.tail) {
+        return Some((k.key.len(), k.kind));
     }
     // Text copied from the web may hide zero-width characters inside a
     // key (`牵\u{200b}头单位`); look for them only when one is there.
@@ -218,19 +217,44 @@ fn key_len(input: &str) -> Option<(usize, RoleKind)> {
         return None;
     }
     keys.iter()
-        .find_map(|&(key, kind)| Some((spaced_len(input, key)?, kind)))
+        .find_map(|k| Some((spaced_len(input, k.key)?, k.kind)))
+}
+
+/// Up to the first sixteen bytes of `bytes` as a little-endian word, zero
+/// past the end. A key's bytes are never zero, so a short input never
+/// matches a longer key.
+fn tail_word(bytes: &[u8]) -> u128 {
+    let mut word = [0u8; 16];
+    let n = bytes.len().min(16);
+    word[..n].copy_from_slice(&bytes[..n]);
+    u128::from_le_bytes(word)
 }
 
 /// The role key that is all of `s`, as a `'static` string.
 pub(crate) fn static_key(s: &str) -> Option<&'static str> {
-    let initial = s.as_bytes().get(..3)?;
-    KEYS_BY_INITIAL
+    keys_starting(s)?
         .iter()
-        .find(|(first, _)| first.as_slice() == initial)?
-        .1
-        .iter()
-        .map(|&(key, _)| key)
+        .map(|k| k.key)
         .find(|&key| key == s)
+}
+
+/// The role keys that start with `input`'s first character: one table
+/// lookup by the character's low twelve bits, then one comparison of its
+/// three bytes. Most names start with no key's initial and stop at the
+/// lookup.
+fn keys_starting(input: &str) -> Option<&'static [KeyEntry]> {
+    let &[b0, b1, b2, ..] = input.as_bytes() else {
+        return None;
+    };
+    let keys = &*KEYS_BY_INITIAL;
+    let slot = keys.slots[low_bits(b1, b2)];
+    let (initial, group) = keys.groups.get(usize::from(slot.checked_sub(1)?))?;
+    (*initial == [b0, b1, b2]).then_some(group.as_slice())
+}
+
+/// The low twelve bits of a three-byte character, from its last two bytes.
+fn low_bits(b1: u8, b2: u8) -> usize {
+    (usize::from(b1 & 0x3f) << 6) | usize::from(b2 & 0x3f)
 }
 
 /// The longest role key, in bytes.
@@ -238,20 +262,48 @@ const MAX_KEY_LEN: usize = 18;
 
 /// [`ROLE_KEYS`] grouped by their first character's UTF-8 bytes, each
 /// group in the table's order (longer keys before their prefixes).
-static KEYS_BY_INITIAL: std::sync::LazyLock<Vec<KeyGroup>> = std::sync::LazyLock::new(|| {
+struct KeyTable {
+    groups: Vec<KeyGroup>,
+    /// By an initial's low twelve bits: 1 + the index of its group, or 0.
+    /// No two initials share their low bits (a test finds every key).
+    slots: [u8; 4096],
+}
+
+static KEYS_BY_INITIAL: std::sync::LazyLock<KeyTable> = std::sync::LazyLock::new(|| {
     let mut groups: Vec<KeyGroup> = vec![];
+    let mut slots = [0u8; 4096];
     for &(key, kind) in ROLE_KEYS {
         let initial: [u8; 3] = key.as_bytes()[..3].try_into().expect("Han initial");
+        let tail = &key.as_bytes()[3..];
+        let entry = KeyEntry {
+            key,
+            kind,
+            tail: tail_word(tail),
+            mask: u128::MAX >> (8 * (16 - tail.len())),
+        };
         match groups.iter_mut().find(|(first, _)| *first == initial) {
-            Some((_, keys)) => keys.push((key, kind)),
-            None => groups.push((initial, vec![(key, kind)])),
+            Some((_, keys)) => keys.push(entry),
+            None => {
+                groups.push((initial, vec![entry]));
+                slots[low_bits(initial[1], initial[2])] =
+                    u8::try_from(groups.len()).expect("few initials");
+            }
         }
     }
-    groups
+    KeyTable { groups, slots }
 });
 
 /// The role keys that start with one character: its UTF-8 bytes, and the keys.
-type KeyGroup = ([u8; 3], Vec<(&'static str, RoleKind)>);
+type KeyGroup = ([u8; 3], Vec<KeyEntry>);
+
+/// A role key, with the bytes after its initial as a word and the mask
+/// that keeps that many bytes of another word.
+struct KeyEntry {
+    key: &'static str,
+    kind: RoleKind,
+    tail: u128,
+    mask: u128,
+}
 
 /// U+200B or U+FEFF as UTF-8.
 fn is_zero_width(bytes: &[u8]) -> bool {
@@ -320,7 +372,8 @@ fn head(input: &str, slip: bool) -> Option<(usize, RoleKind, usize, bool)> {
 pub(crate) fn starts_with_known_role(input: &str) -> bool {
     // Padding after a bracket or separator (`( 牵头单位`) is not part of the key.
     let input = input.trim_start_matches(is_space);
-    known_key(input).is_ok() && role_head(input).is_some()
+    // A head of a known key is never `Unknown`; one of an unknown key is.
+    role_head(input).is_some_and(|(_, kind, _, _)| kind != RoleKind::Unknown)
 }
 
 /// Parses the inside of an attribution clause into `raw` (cleared first):
@@ -633,6 +686,15 @@ mod tests {
             let first = chars.next().unwrap();
             let hidden = format!("{first}\u{200b}{}\u{feff}:甲", chars.as_str());
             assert_eq!(key_len(&hidden), Some((key.len() + 3, kind)), "{key}");
+        }
+        // A key cut short is not that key (nor any other of its length):
+        // the word comparison must not read past the input as a match.
+        for &(key, _) in ROLE_KEYS {
+            let short = &key[..key.len() - 3];
+            assert!(
+                !matches!(key_len(short), Some((len, _)) if len > short.len()),
+                "{short}"
+            );
         }
         assert_eq!(key_len("市发改局"), None);
         assert_eq!(key_len("牵"), None);

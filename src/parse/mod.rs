@@ -696,19 +696,42 @@ fn year_in(text: &str) -> Option<u16> {
 
 /// Punctuation and role keys as written, without allocating for the common ones.
 fn interned(s: &str) -> Cow<'static, str> {
-    const COMMON: &[&str] = &[
-        "", "(", ")", ":", ";", ",", "[", "]", "【", "】", "\u{ff08}", "\u{ff09}", "\u{ff1a}",
-        "\u{ff1b}", "\u{ff0c}", "\u{ff3b}", "\u{ff3d}", "。",
-    ];
     // Called for every role and clause: punctuation is short, keys are
     // looked up among those with the same first character.
     let found = if s.len() <= 3 {
-        COMMON.iter().find(|&&c| c == s).copied()
+        common(s)
     } else {
         attribution::static_key(s)
             .or_else(|| prose::PROSE_KEYS.iter().map(|&(k, _)| k).find(|&k| k == s))
     };
     found.map_or_else(|| Cow::Owned(s.to_string()), Cow::Borrowed)
+}
+
+/// Punctuation written between the parts of a clause, as a `'static`
+/// string. A `match` on literals compiles to a few loads; searching a
+/// table called `memcmp` once per entry.
+fn common(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "" => "",
+        "(" => "(",
+        ")" => ")",
+        ":" => ":",
+        ";" => ";",
+        "," => ",",
+        "[" => "[",
+        "]" => "]",
+        "【" => "【",
+        "】" => "】",
+        "\u{ff08}" => "\u{ff08}",
+        "\u{ff09}" => "\u{ff09}",
+        "\u{ff1a}" => "\u{ff1a}",
+        "\u{ff1b}" => "\u{ff1b}",
+        "\u{ff0c}" => "\u{ff0c}",
+        "\u{ff3b}" => "\u{ff3b}",
+        "\u{ff3d}" => "\u{ff3d}",
+        "。" => "。",
+        _ => return None,
+    })
 }
 
 /// The text after a marker and the whitespace between them.
