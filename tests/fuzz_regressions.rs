@@ -220,3 +220,16 @@ fn own_line_roles_keep_their_separator() {
     let text = "2.(责任领导:,牵头单位:)\n牵头单位:;责卒:";
     assert_eq!(fenjie::render(&check_text(text)), text);
 }
+
+/// roundtrip: padding left after the last role on a line of its own (a
+/// zero-width space after `配合单位;`) was dropped on render; the line then
+/// ended `;;`, both trimmed as the role's end, and no longer read as a role.
+#[test]
+fn padding_after_an_own_line_role() {
+    let text = "1.\n配合单位;\u{200b};";
+    let notice = check_text(text);
+    assert_eq!(fenjie::render(&notice), text);
+    let task = notice.tasks().next().expect("one task");
+    let roles = &task.task.attribution.as_ref().expect("own-line role").roles;
+    assert_eq!(roles.len(), 1);
+}

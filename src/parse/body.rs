@@ -297,7 +297,10 @@ impl Builder<'_> {
             .iter()
             .map(|r| interned(&inner[r.clone()]))
             .collect();
-        // A rule stated after the role (`,排名第一的为牵头单位`) closes its line.
+        // What the last role leaves of its line is kept to close the line:
+        // padding after it (a zero-width space after `配合单位;`), and a rule
+        // stated after it (`,排名第一的为牵头单位`).
+        let rest_start = raw.roles.last().map_or(inner.len(), |r| r.range.end);
         let end = match &raw.remark {
             Some(remark) => {
                 if raw.states_rule {
@@ -305,7 +308,11 @@ impl Builder<'_> {
                     let at = line.content.start + remark.start;
                     self.saw(Convention::LeadRuleFirstListed, at);
                 }
-                Cow::Owned(format!("{}{end}", &inner[remark.clone()]))
+                let rest = &inner[rest_start.min(remark.start)..];
+                Cow::Owned(format!("{rest}{end}"))
+            }
+            None if rest_start < inner.len() => {
+                Cow::Owned(format!("{}{end}", &inner[rest_start..]))
             }
             None => interned(end),
         };
