@@ -22,7 +22,7 @@ fn seed() -> String {
 fn parse(c: &mut Criterion) {
     let text = seed();
     let mut group = c.benchmark_group("parse");
-    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.throughput(Throughput::BytesDecimal(text.len() as u64));
     // Parsing proper: the model is dropped outside the timed loop, as a
     // program that keeps what it parsed would.
     group.bench_function("seed", |b| {

@@ -160,18 +160,16 @@ pub fn decode_with(bytes: &[u8], encoding: Option<Encoding>) -> Result<Decoded<'
         return decode_as(bytes, forced, false, false);
     }
     check_not_binary(bytes)?;
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
+    match utf8(bytes) {
+        Some(text) => Ok(Decoded {
             text: Cow::Borrowed(text),
             encoding: Encoding(encoding_rs::UTF_8),
             had_bom: false,
             guessed: false,
             malformed: None,
         }),
-        Err(_) if mostly_utf8(bytes) => {
-            decode_as(bytes, Encoding(encoding_rs::UTF_8), false, false)
-        }
-        Err(_) => decode_as(bytes, guess(bytes), false, true),
+        None if mostly_utf8(bytes) => decode_as(bytes, Encoding(encoding_rs::UTF_8), false, false),
+        None => decode_as(bytes, guess(bytes), false, true),
     }
 }
 
@@ -295,7 +293,7 @@ fn decode_as(
         check_not_binary(bytes)?;
     }
     if encoding.0 == encoding_rs::UTF_8 {
-        if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Some(text) = utf8(bytes) {
             return Ok(Decoded {
                 text: Cow::Borrowed(text),
                 encoding,
@@ -357,6 +355,13 @@ fn is_binary_control(b: u8) -> bool {
     b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x1a | 0x1b) || b == 0x7f
 }
 
+/// `bytes` as UTF-8 text if it is valid: validated with SIMD, several
+/// times faster than the standard library on Chinese text (a batch spent
+/// an eighth of its time here).
+pub(crate) fn utf8(bytes: &[u8]) -> Option<&str> {
+    simdutf8::basic::from_utf8(bytes).ok()
+}
+
 /// How much of the input the control-byte density is measured over.
 const SNIFF_LEN: usize = 64 * 1024;
 
@@ -368,6 +373,22 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), Error> {
         return Err(Error::Binary { offset, byte: 0 });
     }
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    // Text has few bytes below 0x20 even counting line ends and tabs: a
+    // count the compiler vectorises settles almost every input, and only a
+    // dense one is counted again byte by byte.
+    let low: usize = head
+        .chunks(255)
+        .map(|chunk| {
+            // Byte-wide sums (at most 255 per chunk) vectorise 32 bytes at a time.
+            let n = chunk
+                .iter()
+                .fold(0u8, |n, &b| n + u8::from(b < 0x20 || b == 0x7f));
+            usize::from(n)
+        })
+        .sum();
+    if low * 16 <= head.len() {
+        return Ok(());
+    }
     let controls = head.iter().filter(|&&b| is_binary_control(b)).count();
     if controls * 16 > head.len() {
         let offset = head.iter().position(|&b| is_binary_control(b)).unwrap_or(0);

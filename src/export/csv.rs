@@ -1,10 +1,10 @@
 //! CSV: the task table and the target table, RFC 4180 quoting by the `csv` crate.
 
-use std::borrow::Cow;
 use std::io::Write;
 
+use super::row::task_cells;
 use super::row::{Cell, FILE_COLUMN, TARGET_COLUMNS, TASK_COLUMNS};
-use super::{target_rows, task_rows, Table};
+use super::{target_rows, Table};
 use crate::model::Notice;
 
 /// The UTF-8 byte-order mark `--bom` writes first.
@@ -95,8 +95,8 @@ impl<W: Write> CsvWriter<W> {
         let file = self.file_column.then(|| file.unwrap_or_default());
         match self.table {
             Table::Tasks => {
-                for row in task_rows(notice) {
-                    self.write_cells(file, &row.cells())?;
+                for task in notice.tasks() {
+                    self.write_cells(file, &task_cells(&task))?;
                 }
             }
             Table::Targets => {
@@ -109,12 +109,14 @@ impl<W: Write> CsvWriter<W> {
     }
 
     fn write_cells(&mut self, file: Option<&str>, cells: &[Cell<'_>]) -> std::io::Result<()> {
-        let texts: Vec<Cow<'_, str>> = file
-            .map(Cow::Borrowed)
-            .into_iter()
-            .chain(cells.iter().map(Cell::to_text))
-            .collect();
-        self.csv.write_record(texts.iter().map(|s| s.as_bytes()))?;
+        if let Some(file) = file {
+            self.csv.write_field(file)?;
+        }
+        for cell in cells {
+            self.csv.write_field(cell.to_text().as_bytes())?;
+        }
+        // An empty record ends the one the fields above began.
+        self.csv.write_record(None::<&[u8]>)?;
         Ok(())
     }
 

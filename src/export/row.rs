@@ -146,25 +146,36 @@ impl TaskRow {
             deadline: task.deadline.as_ref().map(|d| d.text.clone()),
         }
     }
+}
 
-    /// The cells under [`TASK_COLUMNS`].
-    pub(crate) fn cells(&self) -> Vec<Cell<'_>> {
-        vec![
-            Cell::text(&self.section),
-            Cell::text(&self.section_title),
-            Cell::text(&self.subsection),
-            Cell::text(&self.subsection_title),
-            Cell::text(&self.task),
-            Cell::text(&self.text),
-            Cell::list(&self.leaders),
-            Cell::list(&self.lead_units),
-            Cell::list(&self.responsible_units),
-            Cell::Text(summarize_targets(&self.targets).into()),
-            Cell::line(self.line),
-            Cell::list(&self.cooperating_units),
-            self.deadline.as_deref().map_or(Cell::Empty, Cell::text),
-        ]
-    }
+/// The cells of one task's row under [`TASK_COLUMNS`], borrowed from the
+/// model: the CSV and Excel writers take a notice's rows this way, without
+/// copying every text and name into a [`TaskRow`] first. The cells hold
+/// what [`TaskRow::new`] does, field for field.
+pub(crate) fn task_cells<'a>(t: &TaskRef<'a>) -> Vec<Cell<'a>> {
+    let task = t.task;
+    vec![
+        Cell::Text(section_label(t.section).into()),
+        Cell::text(&t.section.title),
+        Cell::Text(
+            t.subsection
+                .map(subsection_label)
+                .unwrap_or_default()
+                .into(),
+        ),
+        Cell::text(t.subsection.map_or("", |s| &s.title)),
+        Cell::Text(task_label(task).into()),
+        Cell::text(&task.text),
+        Cell::list(&task.leaders),
+        Cell::list(&task.lead_units),
+        Cell::list(&task.responsible_units),
+        Cell::Text(summarize_targets(&task.targets).into()),
+        Cell::line(line_of(&task.span)),
+        Cell::list(&task.cooperating_units),
+        task.deadline
+            .as_ref()
+            .map_or(Cell::Empty, |d| Cell::text(&d.text)),
+    ]
 }
 
 /// One numeric target as a flat row, with the task it belongs to.

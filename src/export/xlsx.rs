@@ -4,8 +4,9 @@ use std::path::Path;
 
 use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet, XlsxError};
 
+use super::row::task_cells;
 use super::row::{Cell, FILE_COLUMN, TARGET_COLUMNS, TASK_COLUMNS};
-use super::{target_rows, task_rows};
+use super::target_rows;
 use crate::model::Notice;
 
 /// Name of the sheet with one row per task.
@@ -58,8 +59,8 @@ impl XlsxWriter {
     /// column (when the workbook has one) and is ignored otherwise.
     pub fn write_notice(&mut self, notice: &Notice, file: Option<&str>) -> Result<(), XlsxError> {
         let file = self.file_column.then(|| file.unwrap_or_default());
-        for row in task_rows(notice) {
-            self.tasks.row(file, &row.cells())?;
+        for task in notice.tasks() {
+            self.tasks.row(file, &task_cells(&task))?;
         }
         for row in target_rows(notice) {
             self.targets.row(file, &row.cells())?;

@@ -118,7 +118,7 @@ impl ParseInput for String {
 
 impl ParseInput for [u8] {
     fn text(&self) -> Result<&str, Error> {
-        std::str::from_utf8(self).map_err(|e| Error::invalid_utf8(self, e.valid_up_to()))
+        simdutf8::compat::from_utf8(self).map_err(|e| Error::invalid_utf8(self, e.valid_up_to()))
     }
 }
 
