@@ -343,7 +343,12 @@ fn task(lines: &mut Lines, t: &Task) {
         && t.deadline.is_none();
     if let Some(r) = t.row.as_ref().filter(|r| row_is_current(t, r)) {
         if current.is_some() || unassigned {
-            return row(lines, r, &t.span, &t.layout);
+            row(lines, r, &t.span, &t.layout);
+            // Roles on lines of their own may follow a table row too.
+            if let Some(a) = current {
+                own_line_roles(lines, a);
+            }
+            return;
         }
     }
     let clause = match current {

@@ -233,3 +233,25 @@ fn padding_after_an_own_line_role() {
     let roles = &task.task.attribution.as_ref().expect("own-line role").roles;
     assert_eq!(roles.len(), 1);
 }
+
+/// roundtrip (coverage): in a letter, a repeated title between a numbered
+/// paragraph and a role line was kept as noise, and the role still joined
+/// the paragraph's task, whose span then covered the noise line a second
+/// time. Noise now ends the waiting paragraph: the role line stays in the
+/// letter.
+#[test]
+fn noise_between_a_letter_task_and_its_role() {
+    let notice = check_text("&\n2.\n&\n责任单位\u{ff1a}");
+    assert_eq!(notice.unrecognized.len(), 1);
+    assert!(notice.tasks().all(|t| t.task.attribution.is_none()));
+}
+
+/// roundtrip: a role on a line of its own below a task read from a table
+/// row (one cell per line) was dropped on render: rows were written cell by
+/// cell and nothing after.
+#[test]
+fn own_line_role_below_a_table_row() {
+    let text = "5.\u{3002}(责任领导:\n序号\n1\n责任单位\u{ff1a}";
+    let notice = check_text(text);
+    assert_eq!(fenjie::render(&notice), text);
+}
