@@ -683,9 +683,11 @@ pub struct Role {
     #[serde(skip_serializing_if = "RoleForm::is_keyed")]
     pub form: RoleForm,
     /// The role stands on a line of its own below its task
-    /// (`牵头单位:区发改局`), with this whitespace.
+    /// (`牵头单位:区发改局`), with this whitespace. Boxed, as most roles
+    /// share their task's line and roles are among the model's most
+    /// numerous values.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<Layout>,
+    pub line: Option<Box<Layout>>,
     /// What follows a role on a line of its own: the separator before the
     /// next role on that line (`;`), or, for the line's last role, what
     /// closes the line: its `。`, after a rule the line states

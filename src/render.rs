@@ -391,7 +391,7 @@ fn own_line_roles(lines: &mut Lines, a: &Attribution) {
             };
             text.push_str(end);
         }
-        let layout = first.line.clone().unwrap_or_default();
+        let layout = first.line.as_deref().cloned().unwrap_or_default();
         lines.push(&first.span, &layout, &text);
     }
 }

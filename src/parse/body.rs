@@ -327,7 +327,7 @@ impl Builder<'_> {
             }
         }
         for role in &mut roles {
-            role.line = Some(line.layout.clone());
+            role.line = Some(Box::new(line.layout.clone()));
         }
         if let Some(last) = roles.last_mut() {
             last.end = end;
