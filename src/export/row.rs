@@ -407,6 +407,11 @@ impl<'a> Cell<'a> {
     pub(crate) fn to_text(&self) -> Cow<'_, str> {
         match self {
             Cell::Text(s) => Cow::Borrowed(s),
+            // Whole numbers (line numbers, most values) take the integer
+            // formatter: the same text, without the float algorithm's cost.
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 && !n.is_sign_negative() => {
+                Cow::Owned((*n as u64).to_string())
+            }
             Cell::Number(n) => Cow::Owned(n.to_string()),
             Cell::Empty => Cow::Borrowed(""),
         }
@@ -416,6 +421,16 @@ impl<'a> Cell<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_read_as_the_float_formatter_writes_them() {
+        let values = [
+            0.0, -0.0, 1.0, 17.0, 124.0, 58.42, 1.28e9, 0.5, -3.0, 1e15, 1e20, 999_999.0,
+        ];
+        for n in values {
+            assert_eq!(Cell::Number(n).to_text(), n.to_string(), "{n}");
+        }
+    }
 
     #[test]
     fn task_labels_drop_the_trailing_dot_only() {
