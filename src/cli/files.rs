@@ -1,10 +1,9 @@
 //! Many input files: expanding directories, and working through files in
 //! parallel while handing results on in input order.
 
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::Path;
-
-use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError};
 
@@ -81,6 +80,8 @@ pub(crate) fn for_each_ordered<R: Send>(
     let (done, ready) = std::sync::mpsc::channel::<(usize, Result<R, Failure>)>();
     let (inputs, work, gate, next) = (&inputs, &work, &gate, &next);
     std::thread::scope(|scope| {
+        // `move`: the first sender goes with the workers' thread, so the
+        // channel closes when the last worker is done.
         scope.spawn(move || {
             rayon::scope(|s| {
                 for _ in 0..rayon::current_num_threads().max(1) {
