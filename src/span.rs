@@ -80,6 +80,8 @@ impl<'a> LineIndex<'a> {
         let mut block_chars = Vec::with_capacity(text.len() / BLOCK + 1);
         let mut word_counts = Vec::with_capacity(text.len() / 8 + 1);
         let mut chars = 0u32;
+        // Whole blocks of whole words first: fixed-size chunks keep this
+        // loop, which reads every byte of the input, free of length checks.
         for block in text.as_bytes().chunks_exact(BLOCK) {
             block_chars.push(chars);
             let mut in_block = 0u32;
@@ -96,7 +98,7 @@ impl<'a> LineIndex<'a> {
         let mut in_block = 0u32;
         for eight in tail.chunks(8) {
             word_counts.push(in_block as u8);
-            in_block += word_chars(padded_word(eight), eight.len());
+            in_block += word_chars(word(eight), eight.len());
         }
         word_counts.push(in_block as u8);
         LineIndex {
@@ -144,10 +146,7 @@ impl<'a> LineIndex<'a> {
             return before;
         }
         let bytes = self.text.as_bytes();
-        let w = match bytes.get(at..at + 8) {
-            Some(eight) => word(eight),
-            None => padded_word(&bytes[at..]),
-        };
+        let w = word(bytes.get(at..at + 8).unwrap_or(&bytes[at..]));
         before.wrapping_add(word_chars(w, partial))
     }
 
@@ -167,15 +166,15 @@ impl<'a> LineIndex<'a> {
 }
 
 /// Up to eight bytes as a little-endian word, zero past the end.
-fn padded_word(bytes: &[u8]) -> u64 {
-    let mut padded = [0u8; 8];
-    padded[..bytes.len()].copy_from_slice(bytes);
-    u64::from_le_bytes(padded)
-}
-
-/// Eight bytes as a little-endian word.
-fn word(eight: &[u8]) -> u64 {
-    u64::from_le_bytes(eight.try_into().expect("eight bytes"))
+fn word(bytes: &[u8]) -> u64 {
+    match <[u8; 8]>::try_from(bytes) {
+        Ok(eight) => u64::from_le_bytes(eight),
+        Err(_) => {
+            let mut padded = [0u8; 8];
+            padded[..bytes.len()].copy_from_slice(bytes);
+            u64::from_le_bytes(padded)
+        }
+    }
 }
 
 /// The chars started in the first `n` (1–8) bytes of `w`: the bytes that
@@ -238,5 +237,19 @@ mod tests {
         }
         // Inside a char: the char's own position.
         assert_eq!(idx.position(1), (1, 1));
+    }
+
+    #[test]
+    fn the_end_of_every_text_length_has_its_position() {
+        // Texts ending on, and just off, word and block edges (8, 64 bytes).
+        let long = "任务ab\né1".repeat(20);
+        for (end, _) in long.char_indices().chain([(long.len(), ' ')]) {
+            let text = &long[..end];
+            let idx = LineIndex::new(text);
+            let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+            let line = text.matches('\n').count() as u32 + 1;
+            let column = text[line_start..].chars().count() as u32 + 1;
+            assert_eq!(idx.position(end), (line, column), "length {end}");
+        }
     }
 }
