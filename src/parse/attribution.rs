@@ -9,7 +9,7 @@ use nom::{IResult, Parser};
 
 use super::meta::is_han;
 use super::trivia::{
-    closing_partner, is_close_paren, is_colon, is_name_separator, is_semicolon, is_space,
+    closing_partner, is_close_paren, is_colon, is_name_separator, is_semicolon, is_space, low_bits,
     opening_partner,
 };
 use crate::model::{RoleForm, RoleKind};
@@ -250,11 +250,6 @@ fn keys_starting(input: &str) -> Option<&'static [KeyEntry]> {
     let slot = keys.slots[low_bits(b1, b2)];
     let (initial, group) = keys.groups.get(usize::from(slot.checked_sub(1)?))?;
     (*initial == [b0, b1, b2]).then_some(group.as_slice())
-}
-
-/// The low twelve bits of a three-byte character, from its last two bytes.
-fn low_bits(b1: u8, b2: u8) -> usize {
-    (usize::from(b1 & 0x3f) << 6) | usize::from(b2 & 0x3f)
 }
 
 /// The longest role key, in bytes.

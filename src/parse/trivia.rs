@@ -4,6 +4,13 @@
 //! with U+00A0 and U+3000 copied from web pages and Word, and sometimes carry
 //! zero-width spaces. Everything here accepts all of them.
 
+/// The low twelve bits of a three-byte UTF-8 character, from its last two
+/// bytes: the index the byte scanners' 4 096-entry tables use to rule out
+/// most characters without decoding them.
+pub(crate) const fn low_bits(b1: u8, b2: u8) -> usize {
+    (((b1 & 0x3f) as usize) << 6) | ((b2 & 0x3f) as usize)
+}
+
 /// Spaces a notice may pad with: ASCII space, tab, NBSP, ideographic space,
 /// zero-width space, a stray BOM, and a carriage return that is not part of
 /// a line ending (`\r\r\n` from CRLF text converted once more).

@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 
+use crate::parse::trivia::low_bits;
+
 /// (traditional, simplified), sorted by the traditional character. Limited
 /// to the characters of the word tables, units and common words around them.
 const PAIRS: &[(char, char)] = &[
@@ -202,7 +204,7 @@ pub(super) fn simplified(text: &str) -> Cow<'_, str> {
             _ => 2,
         };
         if let Some(&[_, b1, b2]) = bytes.get(i..i + 3).filter(|_| len == 3) {
-            let k = (usize::from(b1 & 0x3f) << 6) | usize::from(b2 & 0x3f);
+            let k = low_bits(b1, b2);
             if FILTER[k >> 6] & (1 << (k & 63)) != 0 {
                 if let Some(s) = simplified_char(&text[i..]) {
                     let out = folded.get_or_insert_with(|| bytes.to_vec());
@@ -239,8 +241,7 @@ pub(super) fn is_traditional_at(bytes: &[u8], i: usize) -> bool {
     let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) else {
         return false;
     };
-    let low = (usize::from(b1 & 0x3f) << 6) | usize::from(b2 & 0x3f);
-    b0 & 0xf0 == 0xe0 && LEADS[low] & (1 << (b0 & 0x0f)) != 0
+    b0 & 0xf0 == 0xe0 && LEADS[low_bits(b1, b2)] & (1 << (b0 & 0x0f)) != 0
 }
 
 /// The simplified form of the traditional character `s` starts with.

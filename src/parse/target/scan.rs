@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::fold;
 use super::unit::{self, Class, Unit};
+use crate::parse::trivia::low_bits;
 
 /// A number with its unit, as found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -145,9 +146,9 @@ const STARTS: [char; 27] = [
     '十', '百', '千', '翻', '兩',
 ];
 
-/// The low twelve bits of a three-byte character, as its last two UTF-8
-/// bytes carry them.
-const fn low_bits(c: char) -> usize {
+/// The low twelve bits of a three-byte character, as [`low_bits`] reads
+/// them from its last two UTF-8 bytes.
+const fn char_low_bits(c: char) -> usize {
     (c as usize) & 0xfff
 }
 
@@ -162,7 +163,7 @@ const MARKS: [u8; 4096] = {
     let mut marks = [0u8; 4096];
     let mut i = 0;
     while i < STARTS.len() {
-        marks[low_bits(STARTS[i])] |= START;
+        marks[char_low_bits(STARTS[i])] |= START;
         i += 1;
     }
     let mut k = 0;
@@ -203,7 +204,7 @@ fn next_candidate(bytes: &[u8], mut i: usize, traditional: &mut bool) -> Option<
             0x00..=0x7f => i += 1,
             0xe0..=0xef => {
                 if let Some(&[_, b1, b2]) = bytes.get(i..i + 3) {
-                    let mark = MARKS[(usize::from(b1 & 0x3f) << 6) | usize::from(b2 & 0x3f)];
+                    let mark = MARKS[low_bits(b1, b2)];
                     if mark & START != 0 {
                         return Some(i);
                     }
