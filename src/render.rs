@@ -371,21 +371,16 @@ fn own_line_roles(lines: &mut Lines, a: &Attribution) {
     let own: Vec<&Role> = a.roles.iter().filter(|r| r.line.is_some()).collect();
     let same_line = |x: &&Role, y: &&Role| !x.span.is_empty() && x.span.line == y.span.line;
     for group in own.chunk_by(same_line) {
-        let (Some(first), Some(last)) = (group.first(), group.last()) else {
+        let Some(first) = group.first() else {
             continue;
         };
-        let sep = if a.role_separator.is_empty() {
-            "\u{ff1b}"
-        } else {
-            &a.role_separator
-        };
         let mut text = String::new();
-        for r in group {
+        for (i, r) in group.iter().enumerate() {
             text.push_str(&written_role(r));
             // A role built in code, not last on its line, has no separator
             // of its own yet.
-            let end = if r.end.is_empty() && !std::ptr::eq(*r, *last) {
-                sep
+            let end = if r.end.is_empty() && i + 1 < group.len() {
+                role_separator(a)
             } else {
                 &r.end
             };
@@ -393,6 +388,16 @@ fn own_line_roles(lines: &mut Lines, a: &Attribution) {
         }
         let layout = first.line.as_deref().cloned().unwrap_or_default();
         lines.push(&first.span, &layout, &text);
+    }
+}
+
+/// The separator written between an attribution's roles: as parsed, or
+/// the full-width `;` for one built in code.
+fn role_separator(a: &Attribution) -> &str {
+    if a.role_separator.is_empty() {
+        "\u{ff1b}"
+    } else {
+        &a.role_separator
     }
 }
 
@@ -472,11 +477,7 @@ fn written_clause(a: &Attribution) -> String {
     if inline.is_empty() && a.remark.is_empty() {
         return String::new();
     }
-    let sep = if a.role_separator.is_empty() {
-        "\u{ff1b}"
-    } else {
-        &a.role_separator
-    };
+    let sep = role_separator(a);
     // Separators that differ from role to role are each written as they were.
     let roles = if a.role_separators.len() + 1 == inline.len() {
         let mut joined = inline[0].clone();

@@ -207,3 +207,20 @@ fn cli_csv_reads_back_as_the_tasks() {
         assert_eq!(back, rows, "{name}");
     }
 }
+
+#[test]
+fn own_line_roles_edited_in_code_are_joined_by_the_clause_separator() {
+    let text = "附件\n标题\n一、目标\n1.做事。\n牵头单位:甲局;责任单位:乙局";
+    let mut notice = fenjie::parse(text).unwrap();
+    assert_eq!(fenjie::render(&notice), text);
+    let task = &mut notice.attachment.as_mut().unwrap().sections[0].tasks[0];
+    let a = task.attribution.as_mut().unwrap();
+    // As if built in code: no separator of its own, none for the clause.
+    a.roles[0].end = Default::default();
+    a.role_separator = Default::default();
+    let rendered = fenjie::render(&notice);
+    assert!(
+        rendered.ends_with("\n牵头单位:甲局\u{ff1b}责任单位:乙局"),
+        "{rendered}"
+    );
+}

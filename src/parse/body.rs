@@ -15,9 +15,7 @@ impl Builder<'_> {
         } else {
             self.saw(Convention::SeveralAttachments, line.content.start);
             let sections = &mut self.attachment_mut().sections;
-            if let Some(last) = sections.last_mut() {
-                settle(last);
-            }
+            settle_last(sections);
             sections.shrink_to_fit();
             self.notice.more_attachments.push(attachment);
         }
@@ -100,9 +98,7 @@ impl Builder<'_> {
     /// being finished.
     pub(super) fn push_section(&mut self, section: Section) {
         let sections = &mut self.attachment_mut().sections;
-        if let Some(last) = sections.last_mut() {
-            settle(last);
-        }
+        settle_last(sections);
         sections.push(section);
     }
 
@@ -286,10 +282,6 @@ impl Builder<'_> {
         } else {
             vec![]
         };
-        let separator = raw
-            .role_separators
-            .first()
-            .map_or(Cow::Borrowed(""), |r| interned(&inner[r.clone()]));
         // Each role but the line's last is followed by its own separator,
         // which may differ from the clause's above (`,` there, `;` here).
         let written: Vec<Cow<'static, str>> = raw
@@ -297,24 +289,26 @@ impl Builder<'_> {
             .iter()
             .map(|r| interned(&inner[r.clone()]))
             .collect();
-        // What the last role leaves of its line is kept to close the line:
-        // padding after it (a zero-width space after `配合单位;`), and a rule
-        // stated after it (`,排名第一的为牵头单位`).
+        let separator = written.first().cloned().unwrap_or_default();
+        if let Some(remark) = raw.remark.as_ref().filter(|_| raw.states_rule) {
+            self.lead_rule = true;
+            self.saw(
+                Convention::LeadRuleFirstListed,
+                line.content.start + remark.start,
+            );
+        }
+        // What the last role leaves of its line closes the line: padding
+        // after it (a zero-width space after `配合单位;`) and a rule stated
+        // after it (`,排名第一的为牵头单位`), then its stop.
         let rest_start = raw.roles.last().map_or(inner.len(), |r| r.range.end);
-        let end = match &raw.remark {
-            Some(remark) => {
-                if raw.states_rule {
-                    self.lead_rule = true;
-                    let at = line.content.start + remark.start;
-                    self.saw(Convention::LeadRuleFirstListed, at);
-                }
-                let rest = &inner[rest_start.min(remark.start)..];
-                Cow::Owned(format!("{rest}{end}"))
-            }
-            None if rest_start < inner.len() => {
-                Cow::Owned(format!("{}{end}", &inner[rest_start..]))
-            }
-            None => interned(end),
+        let rest_start = raw
+            .remark
+            .as_ref()
+            .map_or(rest_start, |r| rest_start.min(r.start));
+        let end = if rest_start < inner.len() {
+            Cow::Owned(format!("{}{end}", &inner[rest_start..]))
+        } else {
+            interned(end)
         };
         self.raw_attribution = raw;
         if roles.is_empty() {
@@ -376,10 +370,14 @@ struct Heading {
     layout: Layout,
 }
 
-/// Gives a finished section's task lists back their unused capacity: a
-/// task is large, and a doubling vector may hold nearly as many unused as
-/// used — in a notice of many thousand tasks, a tenth of the model.
-fn settle(section: &mut Section) {
+/// Trims the unused capacity of the last section's task lists, that
+/// section being finished: a task is large, and a doubling vector may hold
+/// nearly as many unused as used — in a notice of many thousand tasks, a
+/// tenth of the model.
+fn settle_last(sections: &mut [Section]) {
+    let Some(section) = sections.last_mut() else {
+        return;
+    };
     section.tasks.shrink_to_fit();
     section.subsections.shrink_to_fit();
     for sub in &mut section.subsections {

@@ -32,14 +32,10 @@ impl Builder<'_> {
     pub(super) fn letter_line(&mut self, line: Line, was_paragraph: bool) {
         self.phase = Phase::Letter;
         let content = self.content(&line);
-        // Web-page text ends a waiting numbered paragraph: a role line after
-        // it would make the task's span reach over the noise line.
         if noise::is_navigation(content) {
-            self.pending.clear();
             return self.noise(line, Convention::NoiseNavigation);
         }
         if self.is_repeated_header(content) {
-            self.pending.clear();
             return self.noise(line, Convention::NoiseRepeatedHeader);
         }
         if is_attachment_heading(content) {

@@ -529,6 +529,10 @@ impl<'a> Builder<'a> {
     /// Web-page text around the notice: unrecognised, with a note rather
     /// than a warning, since nothing of the notice is lost.
     fn noise(&mut self, line: Line, convention: Convention) {
+        // It also ends a numbered letter paragraph waiting for its role
+        // lines: a role line after it would make that task's span reach
+        // over the noise line.
+        self.pending.clear();
         self.saw(convention, line.content.start);
         let l = self.text_line(&line);
         let mut d = Diagnostic::new(
