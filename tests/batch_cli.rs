@@ -157,3 +157,19 @@ fn a_single_file_that_fails_leaves_the_output_alone() {
     assert_eq!(written["attachment"], seed["attachment"]);
     assert_eq!(written["source"]["encoding"], "UTF-8");
 }
+
+#[test]
+fn an_output_that_cannot_be_written_is_named_for_one_file_and_many() {
+    let dir = batch_dir();
+    let out = dir.path().join("missing-dir/out.csv");
+    let single = dir.path().join("a.txt");
+    for input in [single.as_path(), dir.path()] {
+        fenjie()
+            .args(["convert", "--to", "csv", "-o"])
+            .arg(&out)
+            .arg(input)
+            .assert()
+            .code(2)
+            .stderr(contains(format!("{}: cannot write: ", out.display())));
+    }
+}

@@ -82,8 +82,7 @@ pub(crate) fn run(args: ConvertArgs) -> Result<ExitCode, Failure> {
 
 fn write_workbook(input_path: &str, path: &Path) -> Result<ExitCode, Failure> {
     let notice = input::read_notice(input_path)?;
-    export::write_xlsx(&notice, path)
-        .map_err(|e| Failure(format!("{}: cannot write: {e}", path.display())))?;
+    export::write_xlsx(&notice, path).map_err(|e| cannot_write(path, e))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -127,8 +126,7 @@ fn run_batch(args: &ConvertArgs, format: Format) -> Result<ExitCode, Failure> {
                     Ok(())
                 },
             )?;
-            book.save(path)
-                .map_err(|e| Failure(format!("{}: cannot write: {e}", path.display())))?;
+            book.save(path).map_err(|e| cannot_write(path, e))?;
         }
         Format::Csv | Format::TargetsCsv | Format::Jsonl => {
             let mut out = open_output(output)?;
@@ -147,12 +145,12 @@ fn run_batch(args: &ConvertArgs, format: Format) -> Result<ExitCode, Failure> {
             }
             files::for_each_ordered(inputs, encode, |part| {
                 match part {
-                    Ok(bytes) => write_part(&mut out, &bytes)?,
+                    Ok(bytes) => write_part(&mut out, output, &bytes)?,
                     Err(failure) => report(failure),
                 }
                 Ok(())
             })?;
-            write_part(&mut out, &[])?;
+            write_part(&mut out, output, &[])?;
         }
     }
     if failed > 0 {
@@ -185,26 +183,43 @@ fn encode_part(path: &str, format: Format, options: &CsvOptions) -> Result<Vec<u
     })
 }
 
+/// The output file, created now, or stdout; buffered either way.
 fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>, Failure> {
     Ok(match path {
         Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p)
-                .map_err(|e| Failure(format!("{}: cannot write: {e}", p.display())))?,
+            std::fs::File::create(p).map_err(|e| cannot_write(p, e))?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })
 }
 
-/// Appends a part (an empty one just flushes); a closed stdout pipe ends quietly.
-fn write_part(out: &mut Box<dyn Write>, bytes: &[u8]) -> Result<(), Failure> {
+/// What a failed write to `path` (or stdout) means: a failure naming the
+/// output, or `None` for a closed stdout pipe (`fenjie convert … | head`),
+/// which is not an error.
+fn write_failure(path: Option<&Path>, e: std::io::Error) -> Option<Failure> {
+    match path {
+        Some(p) => Some(cannot_write(p, e)),
+        None if e.kind() == std::io::ErrorKind::BrokenPipe => None,
+        None => Some(Failure(format!("cannot write to stdout: {e}"))),
+    }
+}
+
+/// A failure to write `path`, with the reason.
+fn cannot_write(path: &Path, e: impl std::fmt::Display) -> Failure {
+    Failure(format!("{}: cannot write: {e}", path.display()))
+}
+
+/// Appends a part (an empty one just flushes); a closed stdout pipe ends
+/// the batch quietly.
+fn write_part(out: &mut Box<dyn Write>, path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     let result = if bytes.is_empty() {
         out.flush()
     } else {
         out.write_all(bytes)
     };
-    match result {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(Failure(format!("cannot write output: {e}"))),
+    match result.map_err(|e| write_failure(path, e)) {
+        Err(None) => std::process::exit(0),
+        Err(Some(failure)) => Err(failure),
         Ok(()) => Ok(()),
     }
 }
@@ -234,33 +249,21 @@ fn format(to: Option<Format>, output: Option<&Path>) -> Result<Format, Failure> 
     }
 }
 
-/// Writes `bytes` to the file, or to stdout when there is none.
 /// Runs `write` on a buffered `path` (or stdout), so output is written as
 /// it is produced: the JSON of a large notice is many times its size and is
 /// never held whole. The file is created only once the notice has been read.
 fn stream_output(
-    path: Option<&std::path::Path>,
+    path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
-    match path {
-        Some(p) => {
-            let cannot = |e: std::io::Error| Failure(format!("{}: cannot write: {e}", p.display()));
-            let mut out = std::io::BufWriter::new(std::fs::File::create(p).map_err(cannot)?);
-            write(&mut out).and_then(|()| out.flush()).map_err(cannot)
-        }
-        None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            match write(&mut out).and_then(|()| out.flush()) {
-                // A closed pipe (`fenjie convert … | head`) is not an error.
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(Failure(format!("cannot write to stdout: {e}")))
-                }
-                _ => Ok(()),
-            }
-        }
+    let mut out = open_output(path)?;
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) => write_failure(path, e).map_or(Ok(()), Err),
+        Ok(()) => Ok(()),
     }
 }
 
-pub(crate) fn write_output(path: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {
+/// Writes `bytes` to the file, or to stdout when there is none.
+pub(crate) fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     stream_output(path, |out| out.write_all(bytes))
 }
