@@ -9,7 +9,7 @@ use super::names::{self, edit_distance, fold, NameRef};
 use super::task_label;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{MetaKey, Notice, RoleKind, Task};
-use crate::parse::trivia::is_space;
+use crate::parse::trivia::TrimSpace;
 
 pub(super) fn check(notice: &Notice, out: &mut Vec<Diagnostic>) {
     conflicting_duplicates(notice, out);
@@ -28,7 +28,7 @@ pub(super) fn check(notice: &Notice, out: &mut Vec<Diagnostic>) {
 fn conflicting_duplicates(notice: &Notice, out: &mut Vec<Diagnostic>) {
     let mut first: HashMap<String, &Task> = HashMap::new();
     for task in notice.tasks().map(|t| t.task) {
-        let key = fold(task.text.trim_end_matches(is_space));
+        let key = fold(task.text.trim_space_end());
         if task.attribution.is_none() || key.is_empty() {
             continue;
         }

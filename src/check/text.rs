@@ -10,7 +10,7 @@ use super::names;
 use super::{sub_span, task_label};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Notice, Span, Task};
-use crate::parse::trivia::{first_unbalanced, is_space};
+use crate::parse::trivia::{first_unbalanced, TrimSpace};
 
 pub(super) fn check(notice: &Notice, out: &mut Vec<Diagnostic>) {
     for t in notice.tasks() {
@@ -73,7 +73,7 @@ fn char_at(text: &str, at: usize) -> (Range<usize>, char) {
 /// Task text that does not end in 。 before its attribution; a closing
 /// quote or bracket after the 。 (`……“只减不增”。` or `……。”`) is fine.
 fn full_stop(task: &Task, out: &mut Vec<Diagnostic>) {
-    let text = task.text.trim_end_matches(is_space);
+    let text = task.text.trim_space_end();
     let body = text.trim_end_matches(['”', '’', '》', ')', '\u{ff09}']);
     let Some((at, last)) = text.char_indices().next_back() else {
         return;

@@ -10,8 +10,7 @@ use nom::{IResult, Parser};
 use super::meta::is_han;
 use super::trivia::{
     closing_partner, is_close_paren, is_colon, is_name_separator, is_semicolon, is_space, low_bits,
-    opening_partner,
-};
+    opening_partner, TrimSpace};
 use crate::model::{RoleForm, RoleKind};
 
 /// Role keys and what they assign, in both character sets.
@@ -331,7 +330,7 @@ fn role_head(input: &str) -> Option<(usize, RoleKind, usize, bool)> {
 /// otherwise recurse once per key and overflow the stack.
 fn head(input: &str, slip: bool) -> Option<(usize, RoleKind, usize, bool)> {
     if let Ok((rest, (key, kind))) = known_key(input) {
-        let rest_trim = rest.trim_start_matches(is_space);
+        let rest_trim = rest.trim_space_start();
         let c = rest_trim.chars().next()?;
         let key_len = key.len();
         let delim_start = input.len() - rest_trim.len();
@@ -366,7 +365,7 @@ fn head(input: &str, slip: bool) -> Option<(usize, RoleKind, usize, bool)> {
 /// "this bracket holds an attribution".
 pub(crate) fn starts_with_known_role(input: &str) -> bool {
     // Padding after a bracket or separator (`( 牵头单位`) is not part of the key.
-    let input = input.trim_start_matches(is_space);
+    let input = input.trim_space_start();
     // A head of a known key is never `Unknown`; one of an unknown key is.
     role_head(input).is_some_and(|(_, kind, _, _)| kind != RoleKind::Unknown)
 }
@@ -413,7 +412,7 @@ fn parse_keyed(inner: &str, raw: &mut RawAttribution) -> bool {
         // Padding before a key (`( 牵头单位`, `; 责任单位`, U+3000, a zero-width
         // space) is not part of it: read as part of the key, it hid the key
         // and the role's names joined the previous role's.
-        let key_start = inner.len() - inner[pos..].trim_start_matches(is_space).len();
+        let key_start = inner.len() - inner[pos..].trim_space_start().len();
         if key_start < inner.len() && known_key(&inner[key_start..]).is_ok() {
             pos = key_start;
         }
@@ -572,8 +571,8 @@ fn split_names(
 
 fn trimmed(s: &str, r: Range<usize>) -> Range<usize> {
     let piece = &s[r.clone()];
-    let lead = piece.len() - piece.trim_start_matches(is_space).len();
-    let content = piece.trim_matches(is_space);
+    let lead = piece.len() - piece.trim_space_start().len();
+    let content = piece.trim_space();
     r.start + lead..r.start + lead + content.len()
 }
 

@@ -2,6 +2,7 @@
 //! typed fields from them.
 
 use super::*;
+use super::trivia::TrimSpace;
 
 impl Builder<'_> {
     /// Reads the clause at `clause` of a task body starting at byte `base`;
@@ -21,7 +22,7 @@ impl Builder<'_> {
         let inner_start = clause.open + open_len;
         let inner_end = clause.close.unwrap_or(body.len());
         // Spaces before the closing bracket go with it, so they are written back.
-        let inner = body[inner_start..inner_end].trim_end_matches(trivia::is_space);
+        let inner = body[inner_start..inner_end].trim_space_end();
         let mut raw = std::mem::take(&mut self.raw_attribution);
         let parsed = attribution::parse_clause(inner, &mut raw, self.lead_rule);
         if parsed {

@@ -8,6 +8,7 @@
 //! are then taken back and read as the breakdown's first headings.
 
 use super::*;
+use super::trivia::TrimSpace;
 
 /// A letter line that may turn out to open the breakdown.
 #[derive(Debug, Clone)]
@@ -225,7 +226,7 @@ pub(crate) fn split_addressees(content: &str) -> Vec<String> {
     content
         .trim_end_matches(trivia::is_colon)
         .split(trivia::is_name_separator)
-        .map(|s| s.trim_matches(trivia::is_space).to_string())
+        .map(|s| s.trim_space().to_string())
         .filter(|s| !s.is_empty())
         .collect()
 }

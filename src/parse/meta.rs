@@ -11,7 +11,7 @@ use nom::combinator::recognize;
 use nom::multi::many_m_n;
 use nom::{IResult, Parser};
 
-use super::trivia::{is_colon, is_space};
+use super::trivia::{is_colon, is_space, TrimSpace};
 use crate::model::MetaKey;
 
 /// Header keys the parser knows, with the typed field each fills. Keys with
@@ -106,7 +106,7 @@ pub(crate) fn bullet_len(line: &str) -> usize {
     match line.chars().next() {
         Some(c @ ('•' | '·' | '●' | '▪' | '-' | '*')) => {
             let rest = &line[c.len_utf8()..];
-            c.len_utf8() + rest.len() - rest.trim_start_matches(is_space).len()
+            c.len_utf8() + rest.len() - rest.trim_space_start().len()
         }
         _ => 0,
     }

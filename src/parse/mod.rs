@@ -44,6 +44,7 @@ use crate::span::LineIndex;
 pub(crate) use date::parse_date;
 pub(crate) use letter::split_addressees;
 use marker::{marker, Marker, MarkerKind};
+use trivia::TrimSpace;
 pub(crate) use numeral::to_chinese_numeral;
 
 /// Options for [`parse_with`]; [`ParseOptions::default`] is what [`crate::parse`] uses.
@@ -146,18 +147,18 @@ pub(crate) fn parse_str(text: &str, options: &ParseOptions) -> Notice {
     let mut builder = Builder::new(text, options);
     builder.notice.source = SourceStyle {
         bom,
-        line_ending: if text.contains("\r\n") && text.find('\n') == text.find("\r\n").map(|i| i + 1)
-        {
-            "\r\n".into()
-        } else {
-            String::new()
+        // CRLF when the first line ends so: the first `\r\n` is then the
+        // first `\n`, as it must be for the text to be CRLF throughout.
+        line_ending: match memchr::memchr(b'\n', text.as_bytes()) {
+            Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n".into(),
+            _ => String::new(),
         },
         final_newline: text.ends_with('\n'),
         encoding: None,
     };
     let mut start = body_start;
     while start < text.len() {
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         // A `\r` ends a line only before `\n`: a last line's `\r` is
         // trailing whitespace, kept and written back (fuzz: roundtrip).
         let line_end = if end < text.len() && text[..end].ends_with('\r') {
@@ -420,17 +421,17 @@ impl<'a> Builder<'a> {
         let value = &content[pair.value.clone()];
         // Between pairs, a table row's `|` in `before` belongs to the pair
         // after it (fuzz: a bar between pairs was in no span).
-        let bar = before.trim_start_matches(trivia::is_space).len();
+        let bar = before.trim_space_start().len();
         let pair_start = base
             + if blank_before.is_some() {
                 0
-            } else if before.trim_matches(trivia::is_space).is_empty() {
+            } else if before.trim_space().is_empty() {
                 pair.start
             } else {
                 pair.start - bar
             };
         // `after` holds the line's trailing whitespace too, which no span covers.
-        let pair_end = if after.trim_end_matches(trivia::is_space).is_empty() {
+        let pair_end = if after.trim_space_end().is_empty() {
             base + pair.value.end
         } else {
             base + content.len()
@@ -741,7 +742,7 @@ fn common(s: &str) -> Option<&'static str> {
 /// The text after a marker and the whitespace between them.
 fn after_marker<'s>(content: &'s str, m: Marker<'_>) -> (&'s str, &'s str) {
     let rest = &content[m.text.len()..];
-    let text = rest.trim_start_matches(trivia::is_space);
+    let text = rest.trim_space_start();
     (text, &rest[..rest.len() - text.len()])
 }
 

@@ -16,8 +16,9 @@ use regex::Regex;
 
 use super::attribution::{top_level, RawAttribution};
 use super::meta::is_han;
-use super::trivia::{is_name_separator, is_semicolon, is_space};
+use super::trivia::{is_name_separator, is_semicolon};
 use crate::model::{RoleForm, RoleKind};
+use super::trivia::TrimSpace;
 
 /// Words that end a prose phrase and what they assign, longest first.
 pub(crate) const PROSE_KEYS: &[(&str, RoleKind)] = &[
@@ -123,7 +124,7 @@ pub(crate) fn parse_prose(inner: &str, raw: &mut RawAttribution) -> bool {
 
 /// The separator just before `at` (skipping spaces).
 fn separator_before(inner: &str, at: usize) -> Option<Range<usize>> {
-    let before = inner[..at].trim_end_matches(is_space);
+    let before = inner[..at].trim_space_end();
     let c = before.chars().next_back()?;
     Some(before.len() - c.len_utf8()..before.len())
 }
@@ -235,8 +236,8 @@ pub(crate) fn remark_start(text: &str, rule: usize) -> usize {
 
 fn trim(s: &str, r: Range<usize>) -> Range<usize> {
     let piece = &s[r.clone()];
-    let lead = piece.len() - piece.trim_start_matches(is_space).len();
-    r.start + lead..r.start + lead + piece.trim_matches(is_space).len()
+    let lead = piece.len() - piece.trim_space_start().len();
+    r.start + lead..r.start + lead + piece.trim_space().len()
 }
 
 #[cfg(test)]

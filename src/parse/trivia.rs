@@ -28,6 +28,42 @@ pub(crate) fn is_space(c: char) -> bool {
     )
 }
 
+/// Trimming [`is_space`] padding. Most strings the parser trims start and
+/// end with a Han character or ASCII text, which one byte rules out: the
+/// `str` methods would decode a character and test nine for each call.
+pub(crate) trait TrimSpace {
+    /// The string without leading padding.
+    fn trim_space_start(&self) -> &str;
+    /// The string without trailing padding.
+    fn trim_space_end(&self) -> &str;
+    /// The string without padding at either end.
+    fn trim_space(&self) -> &str {
+        self.trim_space_start().trim_space_end()
+    }
+}
+
+impl TrimSpace for str {
+    fn trim_space_start(&self) -> &str {
+        // The first bytes of the characters of `is_space`.
+        match self.as_bytes().first() {
+            Some(b' ' | b'\t' | b'\r' | 0xc2 | 0xe2 | 0xe3 | 0xef) => {
+                self.trim_start_matches(is_space)
+            }
+            _ => self,
+        }
+    }
+
+    fn trim_space_end(&self) -> &str {
+        // The last bytes of the characters of `is_space`.
+        match self.as_bytes().last() {
+            Some(b' ' | b'\t' | b'\r' | 0x80 | 0x82 | 0x83 | 0x8b | 0xa0 | 0xbf) => {
+                self.trim_end_matches(is_space)
+            }
+            _ => self,
+        }
+    }
+}
+
 /// The value of an ASCII or full-width digit (`7`, `\u{ff17}`): notices
 /// typed with the input method in full-width mode write `\u{ff11}\u{ff11}\u{ff17}.`.
 pub(crate) fn digit_value(c: char) -> Option<u32> {
@@ -40,9 +76,9 @@ pub(crate) fn digit_value(c: char) -> Option<u32> {
 
 /// Splits `s` into (leading whitespace, content, trailing whitespace).
 pub(crate) fn split_padding(s: &str) -> (&str, &str, &str) {
-    let content_start = s.len() - s.trim_start_matches(is_space).len();
+    let content_start = s.len() - s.trim_space_start().len();
     let rest = &s[content_start..];
-    let content = rest.trim_end_matches(is_space);
+    let content = rest.trim_space_end();
     (&s[..content_start], content, &rest[content.len()..])
 }
 
@@ -56,17 +92,17 @@ pub(crate) fn split_line(s: &str) -> (&str, &str, &str, bool) {
     if !(content.starts_with('<') || content.ends_with('>')) {
         return (lead, content, trail, false);
     }
-    let mut start = s.len() - s.trim_start_matches(is_space).len();
-    let mut end = s.trim_end_matches(is_space).len();
+    let mut start = s.len() - s.trim_space_start().len();
+    let mut end = s.trim_space_end().len();
     let mut markup = false;
     while let Some(len) = leading_tag(&s[start..end]) {
         start += len;
-        start += s[start..end].len() - s[start..end].trim_start_matches(is_space).len();
+        start += s[start..end].len() - s[start..end].trim_space_start().len();
         markup = true;
     }
     while let Some(len) = trailing_tag(&s[start..end]) {
         end -= len;
-        end = start + s[start..end].trim_end_matches(is_space).len();
+        end = start + s[start..end].trim_space_end().len();
         markup = true;
     }
     (&s[..start], &s[start..end], &s[end..], markup)

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::model::{Comparator, Direction};
-use crate::parse::trivia::{closing_partner, first_unbalanced, is_space, opening_partner};
+use crate::parse::trivia::{closing_partner, first_unbalanced, is_space, opening_partner, TrimSpace};
 
 use super::words::{self, Role};
 
@@ -119,7 +119,7 @@ pub(super) fn predicate(before: &str) -> Predicate {
         start: before.len(),
         ..Predicate::default()
     };
-    let mut rest = before.trim_end_matches(is_space);
+    let mut rest = before.trim_space_end();
     while let Some((word, role)) = words::PREDICATES_BY_LAST.suffix_of(rest) {
         if ends_compound(rest, word) {
             break;
@@ -238,7 +238,7 @@ pub(super) fn phrase_before(before: &str) -> &str {
             break;
         }
     }
-    balanced(s.trim_matches(is_space))
+    balanced(s.trim_space())
 }
 
 /// Strips a leading year or span of years (2020年度, 2021年, 5年内).
