@@ -223,6 +223,10 @@ fn key_len(input: &str) -> Option<(usize, RoleKind)> {
 /// past the end. A key's bytes are never zero, so a short input never
 /// matches a longer key.
 fn tail_word(bytes: &[u8]) -> u128 {
+    // Most inputs run on past the key: one load, no copy of unknown length.
+    if let Some(sixteen) = bytes.first_chunk::<16>() {
+        return u128::from_le_bytes(*sixteen);
+    }
     let mut word = [0u8; 16];
     let n = bytes.len().min(16);
     word[..n].copy_from_slice(&bytes[..n]);
@@ -608,8 +612,7 @@ pub(crate) fn find_clause(body: &str, lead_rule: bool) -> Option<ClauseSpan> {
             }
         }
     }
-    body.char_indices()
-        .rev()
+    super::trivia::paired_rev(body)
         .filter(|&(_, c)| matches!(c, '(' | '\u{ff08}' | '[' | '【' | '\u{ff3b}'))
         .find(|&(i, c)| starts_with_known_role(&body[i + c.len_utf8()..]))
         .map(|(open, _)| ClauseSpan {
@@ -650,7 +653,7 @@ fn char_len(s: &str, at: usize) -> usize {
 /// Offset of the bracket that opens the group closed by `body`'s last char.
 fn matching_open(body: &str) -> Option<usize> {
     let mut depth = 0usize;
-    for (i, c) in body.char_indices().rev() {
+    for (i, c) in super::trivia::paired_rev(body) {
         if opening_partner(c).is_some() && !matches!(c, '”' | '’' | '》') {
             depth += 1;
         } else if closing_partner(c).is_some() && !matches!(c, '“' | '‘' | '《') {

@@ -168,7 +168,7 @@ pub(crate) fn is_name_separator(c: char) -> bool {
 }
 
 /// The closing partner of an opening bracket or quote, if `c` is one.
-pub(crate) fn closing_partner(c: char) -> Option<char> {
+pub(crate) const fn closing_partner(c: char) -> Option<char> {
     Some(match c {
         '(' => ')',
         '\u{ff08}' => '\u{ff09}',
@@ -184,7 +184,7 @@ pub(crate) fn closing_partner(c: char) -> Option<char> {
 }
 
 /// The opening partner of a closing bracket or quote, if `c` is one.
-pub(crate) fn opening_partner(c: char) -> Option<char> {
+pub(crate) const fn opening_partner(c: char) -> Option<char> {
     Some(match c {
         ')' => '(',
         '\u{ff09}' => '\u{ff08}',
@@ -196,6 +196,47 @@ pub(crate) fn opening_partner(c: char) -> Option<char> {
         '’' => '‘',
         '〕' => '〔',
         _ => return None,
+    })
+}
+
+/// True for a bracket or quote: a character with a partner.
+const fn is_paired(c: char) -> bool {
+    closing_partner(c).is_some() || opening_partner(c).is_some()
+}
+
+/// The brackets and quotes of `s` with their offsets, last first. Every
+/// bracket and quote is ASCII or three bytes long in UTF-8, and none is a
+/// Han ideograph (U+4000–U+9FFF, first byte E4–E9; a test checks both):
+/// those, most of a clause, are passed over undecoded.
+pub(crate) fn paired_rev(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = s.as_bytes();
+    let mut end = bytes.len();
+    std::iter::from_fn(move || {
+        while end > 0 {
+            end -= 1;
+            let b = bytes[end];
+            if b.is_ascii() {
+                if is_paired(char::from(b)) {
+                    return Some((end, char::from(b)));
+                }
+                continue;
+            }
+            // The last byte of a three-byte character, whose first byte is
+            // two back; bytes of longer and shorter characters are stepped
+            // over one by one.
+            let Some(start) = end.checked_sub(2).filter(|&i| bytes[i] & 0xf0 == 0xe0) else {
+                continue;
+            };
+            end = start;
+            if (0xe4..=0xe9).contains(&bytes[start]) {
+                continue;
+            }
+            let c = s[start..].chars().next()?;
+            if is_paired(c) {
+                return Some((start, c));
+            }
+        }
+        None
     })
 }
 
@@ -226,6 +267,30 @@ pub(crate) fn first_unbalanced(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_bracket_and_quote_is_ascii_or_three_bytes_and_not_han() {
+        let odd = (0..0x11_0000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_paired(c))
+            .find(|&c| !(c.is_ascii() || c.len_utf8() == 3 && !('\u{4000}'..='\u{9fff}').contains(&c)));
+        assert_eq!(odd, None);
+    }
+
+    #[test]
+    fn brackets_and_quotes_are_found_last_first() {
+        let s = "甲(乙“丙”)【丁〕x]\u{ff09}é😀\u{a0}";
+        let expected: Vec<(usize, char)> = s
+            .char_indices()
+            .filter(|&(_, c)| is_paired(c))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        assert_eq!(expected.len(), 8);
+        assert_eq!(paired_rev(s).collect::<Vec<_>>(), expected);
+        assert_eq!(paired_rev("任务").count(), 0);
+    }
 
     #[test]
     fn padding_of_all_kinds_is_split_off() {
