@@ -123,7 +123,10 @@ pub(crate) fn is_han(c: char) -> bool {
 
 /// A header key followed by its colon at the start of `input`.
 pub(crate) fn key_at(input: &str) -> Option<KeyMatch> {
-    for &(key, field) in KEYS {
+    let first = input.chars().next()?;
+    // Keys are tried only when their first character is there: most lines
+    // a header is looked for in are prose, and `padded` is a parser per key.
+    for &(key, field) in KEYS.iter().filter(|(k, _)| k.starts_with(first)) {
         if let Ok((rest, written)) = padded(key)(input) {
             if let Ok((after, _)) = key_separator(rest) {
                 let len = input.len() - after.len();

@@ -39,13 +39,22 @@ const TAILS: &[&str] = &[
 const TAIL_ENDS: &[char] = &['等', '门', '門', '位', '責', '责'];
 
 /// 各, which starts `各县、市、区政府`.
-const EVERY: &char = &'各';
+const EVERY: char = '各';
 
-/// The UTF-8 bytes of a three-byte character.
-fn utf8(c: &char) -> [u8; 3] {
-    let mut buf = [0; 3];
-    c.encode_utf8(&mut buf);
-    buf
+/// A three-byte character's UTF-8 bytes as one integer: compared in a
+/// register, where three-byte arrays were compared by calling `memcmp`.
+const fn packed(b: [u8; 3]) -> u32 {
+    u32::from_le_bytes([b[0], b[1], b[2], 0])
+}
+
+/// [`packed`] for a three-byte `char`.
+const fn packed_char(c: char) -> u32 {
+    let c = c as u32;
+    packed([
+        0xe0 | (c >> 12) as u8,
+        0x80 | ((c >> 6) & 0x3f) as u8,
+        0x80 | (c & 0x3f) as u8,
+    ])
 }
 
 /// Titles after a leader's name, longest first.
@@ -116,8 +125,8 @@ pub(crate) fn tidy(
         let (Some(first), Some(last)) = (b.first_chunk::<3>(), b.last_chunk::<3>()) else {
             return true;
         };
-        *first != utf8(EVERY)
-            && !TAIL_ENDS.iter().any(|e| *last == utf8(e))
+        packed(*first) != packed_char(EVERY)
+            && !TAIL_ENDS.iter().any(|&e| packed(*last) == packed_char(e))
             && (kind != RoleKind::Leaders || b.len() < 12)
     };
     if names[first_name..].iter().all(untouched) {
@@ -160,7 +169,8 @@ fn join_level_fragments(
 
 /// `各县`, `各区`, `各市`: "every county" before a list of further levels.
 fn is_level_head(s: &str) -> bool {
-    s.strip_prefix('各').is_some_and(is_level)
+    let mut chars = s.chars();
+    chars.next() == Some(EVERY) && is_level(chars.as_str())
 }
 
 /// `市`, `区政府`, `县级市`, `区人民政府`: a level, possibly with its government.
@@ -198,8 +208,11 @@ fn strip_tail(text: &str, name: &mut Range<usize>) {
     if !TAIL_ENDS.contains(&last) {
         return;
     }
+    // Tails are compared whole only when their last character matches:
+    // `ends_with` calls `memcmp`, and this runs for most names of a list.
     if let Some(tail) = TAILS
         .iter()
+        .filter(|t| t.chars().next_back() == Some(last))
         .find(|t| s.ends_with(*t) && s[..s.len() - t.len()].chars().count() >= 2)
     {
         name.end -= tail.len();
@@ -225,6 +238,15 @@ fn strip_title(text: &str, name: &mut Range<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_chars_are_their_utf8_bytes() {
+        for c in TAIL_ENDS.iter().copied().chain([EVERY]) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(packed_char(c), packed(bytes.try_into().unwrap()), "{c}");
+        }
+    }
 
     /// Splits `s` on 、 and , and tidies, returning the names.
     fn tidied(s: &str, kind: RoleKind) -> Vec<&str> {
