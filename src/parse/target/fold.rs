@@ -13,7 +13,7 @@ use crate::parse::trivia::low_bits;
 
 /// (traditional, simplified), sorted by the traditional character. Limited
 /// to the characters of the word tables, units and common words around them.
-const PAIRS: &[(char, char)] = &[
+pub(super) const PAIRS: &[(char, char)] = &[
     ('並', '并'),
     ('來', '来'),
     ('個', '个'),
@@ -220,30 +220,6 @@ pub(super) fn simplified(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// For each value of a three-byte character's low twelve bits, the high
-/// four bits (the lead byte's low nibble) of the traditional characters of
-/// [`PAIRS`] with those low bits: with [`FILTER`]'s index this names a
-/// character exactly, so no lookup in [`PAIRS`] is needed to tell.
-const LEADS: [u16; 4096] = {
-    let mut leads = [0u16; 4096];
-    let mut i = 0;
-    while i < PAIRS.len() {
-        let c = PAIRS[i].0 as usize;
-        leads[c & 0xfff] |= 1 << ((c >> 12) & 0xf);
-        i += 1;
-    }
-    leads
-};
-
-/// True when the three bytes at `i` of `bytes` encode one of the
-/// traditional characters folded here.
-pub(super) fn is_traditional_at(bytes: &[u8], i: usize) -> bool {
-    let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) else {
-        return false;
-    };
-    b0 & 0xf0 == 0xe0 && LEADS[low_bits(b1, b2)] & (1 << (b0 & 0x0f)) != 0
-}
-
 /// The simplified form of the traditional character `s` starts with.
 fn simplified_char(s: &str) -> Option<char> {
     let c = s.chars().next()?;
@@ -264,18 +240,6 @@ mod tests {
             assert_eq!((t.len_utf8(), s.len_utf8()), (3, 3), "{t}");
             assert_ne!(t, s);
         }
-    }
-
-    #[test]
-    fn exactly_the_folded_characters_are_traditional() {
-        let folded: std::collections::HashSet<char> = PAIRS.iter().map(|&(t, _)| t).collect();
-        // Every three-byte character, so that no collision of low bits passes.
-        for c in ('\u{800}'..='\u{ffff}').filter(|c| c.len_utf8() == 3) {
-            let mut buf = [0u8; 3];
-            c.encode_utf8(&mut buf);
-            assert_eq!(is_traditional_at(&buf, 0), folded.contains(&c), "{c}");
-        }
-        assert!(!is_traditional_at("a".as_bytes(), 0));
     }
 
     #[test]
