@@ -9,8 +9,9 @@ use nom::{IResult, Parser};
 
 use super::meta::is_han;
 use super::trivia::{
-    closing_partner, is_close_paren, is_colon, is_name_separator, is_semicolon, is_space, low_bits,
-    opening_partner, TrimSpace};
+    closing_partner, is_close_paren, is_colon, is_ideograph_start, is_name_separator, is_semicolon,
+    is_space, low_bits, opening_partner, TrimSpace,
+};
 use crate::model::{RoleForm, RoleKind};
 
 /// Role keys and what they assign, in both character sets.
@@ -508,7 +509,7 @@ impl Iterator for TopLevel<'_> {
         let bytes = self.s.as_bytes();
         while self.at < self.end {
             let i = self.at;
-            if (0xe4..=0xe9).contains(&bytes[i]) {
+            if is_ideograph_start(bytes[i]) {
                 self.at += 3;
                 continue;
             }

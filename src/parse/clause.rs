@@ -1,8 +1,8 @@
 //! Attribution clauses into [`Attribution`] and [`Role`]s, and the task's
 //! typed fields from them.
 
-use super::*;
 use super::trivia::TrimSpace;
+use super::*;
 
 impl Builder<'_> {
     /// Reads the clause at `clause` of a task body starting at byte `base`;

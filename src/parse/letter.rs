@@ -7,8 +7,8 @@
 //! first task with an attribution arrives; the letter lines just before it
 //! are then taken back and read as the breakdown's first headings.
 
-use super::*;
 use super::trivia::TrimSpace;
+use super::*;
 
 /// A letter line that may turn out to open the breakdown.
 #[derive(Debug, Clone)]

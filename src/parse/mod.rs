@@ -44,8 +44,8 @@ use crate::span::LineIndex;
 pub(crate) use date::parse_date;
 pub(crate) use letter::split_addressees;
 use marker::{marker, Marker, MarkerKind};
-use trivia::TrimSpace;
 pub(crate) use numeral::to_chinese_numeral;
+use trivia::TrimSpace;
 
 /// Options for [`parse_with`]; [`ParseOptions::default`] is what [`crate::parse`] uses.
 ///
@@ -158,7 +158,8 @@ pub(crate) fn parse_str(text: &str, options: &ParseOptions) -> Notice {
     };
     let mut start = body_start;
     while start < text.len() {
-        let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         // A `\r` ends a line only before `\n`: a last line's `\r` is
         // trailing whitespace, kept and written back (fuzz: roundtrip).
         let line_end = if end < text.len() && text[..end].ends_with('\r') {

@@ -16,9 +16,9 @@ use regex::Regex;
 
 use super::attribution::{top_level, RawAttribution};
 use super::meta::is_han;
+use super::trivia::TrimSpace;
 use super::trivia::{is_name_separator, is_semicolon};
 use crate::model::{RoleForm, RoleKind};
-use super::trivia::TrimSpace;
 
 /// Words that end a prose phrase and what they assign, longest first.
 pub(crate) const PROSE_KEYS: &[(&str, RoleKind)] = &[

@@ -11,6 +11,12 @@ pub(crate) const fn low_bits(b1: u8, b2: u8) -> usize {
     (((b1 & 0x3f) as usize) << 6) | ((b2 & 0x3f) as usize)
 }
 
+/// The character of a three-byte UTF-8 sequence (first byte `1110xxxx`),
+/// for scanners that read bytes and decode only the characters they stop at.
+pub(crate) fn decode3(b0: u8, b1: u8, b2: u8) -> Option<char> {
+    char::from_u32(u32::from(b0 & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f))
+}
+
 /// Spaces a notice may pad with: ASCII space, tab, NBSP, ideographic space,
 /// zero-width space, a stray BOM, and a carriage return that is not part of
 /// a line ending (`\r\r\n` from CRLF text converted once more).
@@ -204,6 +210,22 @@ const fn is_paired(c: char) -> bool {
     closing_partner(c).is_some() || opening_partner(c).is_some()
 }
 
+/// The first byte of a Han ideograph U+4000–U+9FFF (three bytes in UTF-8).
+pub(crate) fn is_ideograph_start(b: u8) -> bool {
+    (0xe4..=0xe9).contains(&b)
+}
+
+/// `end` (a character boundary of `bytes`) moved back over runs of four
+/// ideographs, one test per four: backward scanners pass most of a Chinese
+/// text this way without a branch per character.
+pub(crate) fn ideographs_back(bytes: &[u8], mut end: usize) -> usize {
+    let han = |i: usize| is_ideograph_start(bytes[i]);
+    while end >= 12 && han(end - 3) & han(end - 6) & han(end - 9) & han(end - 12) {
+        end -= 12;
+    }
+    end
+}
+
 /// The brackets and quotes of `s` with their offsets, last first. Every
 /// bracket and quote is ASCII or three bytes long in UTF-8, and none is a
 /// Han ideograph (U+4000–U+9FFF, first byte E4–E9; a test checks both):
@@ -211,14 +233,9 @@ const fn is_paired(c: char) -> bool {
 pub(crate) fn paired_rev(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = s.as_bytes();
     let mut end = bytes.len();
-    // The first byte of a Han ideograph.
-    let han = |i: usize| (0xe4..=0xe9).contains(&bytes[i]);
     std::iter::from_fn(move || {
         while end > 0 {
-            // Four ideographs at a time: a clause is mostly names.
-            while end >= 12 && han(end - 3) & han(end - 6) & han(end - 9) & han(end - 12) {
-                end -= 12;
-            }
+            end = ideographs_back(bytes, end);
             if end == 0 {
                 break;
             }
@@ -237,7 +254,7 @@ pub(crate) fn paired_rev(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
                 continue;
             };
             end = start;
-            if han(start) {
+            if is_ideograph_start(bytes[start]) {
                 continue;
             }
             let c = s[start..].chars().next()?;
@@ -282,7 +299,9 @@ mod tests {
         let odd = (0..0x11_0000u32)
             .filter_map(char::from_u32)
             .filter(|&c| is_paired(c))
-            .find(|&c| !(c.is_ascii() || c.len_utf8() == 3 && !('\u{4000}'..='\u{9fff}').contains(&c)));
+            .find(|&c| {
+                !(c.is_ascii() || c.len_utf8() == 3 && !('\u{4000}'..='\u{9fff}').contains(&c))
+            });
         assert_eq!(odd, None);
     }
 

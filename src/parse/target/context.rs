@@ -6,7 +6,10 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::model::{Comparator, Direction};
-use crate::parse::trivia::{closing_partner, first_unbalanced, is_space, opening_partner, TrimSpace};
+use crate::parse::trivia::{
+    closing_partner, decode3, first_unbalanced, ideographs_back, is_space, opening_partner,
+    TrimSpace,
+};
 
 use super::words::{self, Role};
 
@@ -36,23 +39,34 @@ pub(super) fn is_item_break(c: char) -> bool {
 
 /// Byte offset where the clause holding `at` starts.
 pub(super) fn clause_start(text: &str, at: usize) -> usize {
-    // Bytes are read backwards without decoding: a break is an ASCII byte,
-    // 。 (E3 80 82), or a full-width mark (EF BC xx).
+    // Read backwards a character at a time: a break is ASCII or a
+    // three-byte mark (。, full-width ,;:!?), and ideographs (first byte
+    // E4–E9), most of the text, are passed four at a time undecoded.
     let bytes = &text.as_bytes()[..at];
     let mut i = bytes.len();
     while i > 0 {
-        i -= 1;
-        let b = bytes[i];
-        if b < 0x80 {
+        i = ideographs_back(bytes, i);
+        if i == 0 {
+            break;
+        }
+        let b = bytes[i - 1];
+        if b.is_ascii() {
             if is_clause_break(char::from(b)) {
-                return i + 1;
+                return i;
             }
-        } else if i >= 2 && matches!(b, 0x81 | 0x82 | 0x8c | 0x9a | 0x9b | 0x9f) {
-            let lead = &bytes[i - 2..i];
-            let wide = lead == [0xef, 0xbc] && b != 0x82;
-            if (lead == [0xe3, 0x80] && b == 0x82) || wide {
-                return i + 1;
+            i -= 1;
+            continue;
+        }
+        // A three-byte character ends here when its first byte is three
+        // back; bytes of other characters are stepped over one by one.
+        match bytes.get(i.saturating_sub(3)..i) {
+            Some(&[b0, b1, b2]) if b0 & 0xf0 == 0xe0 => {
+                if decode3(b0, b1, b2).is_some_and(is_clause_break) {
+                    return i;
+                }
+                i -= 3;
             }
+            _ => i -= 1,
         }
     }
     0

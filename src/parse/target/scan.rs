@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::fold;
 use super::unit::{self, Class, Unit};
-use crate::parse::trivia::low_bits;
+use crate::parse::trivia::{decode3, low_bits};
 
 /// A number with its unit, as found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -202,10 +202,7 @@ fn next_candidate(bytes: &[u8], mut i: usize, traditional: &mut bool) -> Option<
         // nearly all have no mark, which one test of the table rules out.
         if let (0xe0..=0xef, Some(&[_, b1, b2])) = (b, bytes.get(i..i + 3)) {
             if is_marked(b, b1, b2) {
-                let c = char::from_u32(
-                    u32::from(b & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f),
-                );
-                if c.is_some_and(|c| STARTS.contains(&c)) {
+                if decode3(b, b1, b2).is_some_and(|c| STARTS.contains(&c)) {
                     return Some(i);
                 }
                 *traditional = true;
@@ -534,8 +531,7 @@ mod tests {
 
     #[test]
     fn exactly_the_starts_and_the_folded_characters_are_marked() {
-        let folded: std::collections::HashSet<char> =
-            fold::PAIRS.iter().map(|&(t, _)| t).collect();
+        let folded: std::collections::HashSet<char> = fold::PAIRS.iter().map(|&(t, _)| t).collect();
         // Every three-byte character, so that no collision of low bits passes.
         for c in ('\u{800}'..='\u{ffff}').filter(|c| c.len_utf8() == 3) {
             let mut b = [0u8; 3];
@@ -548,7 +544,8 @@ mod tests {
     #[test]
     fn a_traditional_character_anywhere_is_noticed() {
         // Before, after and between runs of four unmarked characters.
-        for text in ["萬人口增長率", "人口增長率達到", "达到人口增长率的水平高於"] {
+        for text in ["萬人口增長率", "人口增長率達到", "达到人口增长率的水平高於"]
+        {
             let mut scan = quantities(text);
             assert!(scan.next().is_none(), "{text}");
             assert!(scan.saw_traditional(), "{text}");
