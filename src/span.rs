@@ -125,10 +125,19 @@ impl<'a> LineIndex<'a> {
     fn line_of(&self, offset: usize) -> (usize, u32) {
         let (last, last_chars) = self.last_line.get();
         let starts = &self.line_starts;
-        if starts[last] <= offset && starts.get(last + 1).map_or(true, |&next| offset < next) {
+        let holds = |line: usize| {
+            starts.get(line).is_some_and(|&start| start <= offset)
+                && starts.get(line + 1).map_or(true, |&next| offset < next)
+        };
+        if holds(last) {
             return (last, last_chars);
         }
-        let line = starts.partition_point(|&s| s <= offset) - 1;
+        // The parser reads forward, so the next line is the likely one.
+        let line = if holds(last + 1) {
+            last + 1
+        } else {
+            starts.partition_point(|&s| s <= offset) - 1
+        };
         let chars = self.chars_before(starts[line]);
         self.last_line.set((line, chars));
         (line, chars)
