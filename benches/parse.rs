@@ -36,9 +36,7 @@ fn parse(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     };
-    group.bench_function("seed", |b| {
-        parse_only(b, &fenjie::ParseOptions::default())
-    });
+    group.bench_function("seed", |b| parse_only(b, &fenjie::ParseOptions::default()));
     group.bench_function("seed_without_targets", |b| {
         parse_only(
             b,
