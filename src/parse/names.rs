@@ -212,7 +212,7 @@ fn strip_tail(text: &str, name: &mut Range<usize>) {
     // `ends_with` calls `memcmp`, and this runs for most names of a list.
     if let Some(tail) = TAILS
         .iter()
-        .filter(|t| t.chars().next_back() == Some(last))
+        .filter(|t| t.as_bytes().last_chunk::<3>().map(|&b| packed(b)) == Some(packed_char(last)))
         .find(|t| s.ends_with(*t) && s[..s.len() - t.len()].chars().count() >= 2)
     {
         name.end -= tail.len();
