@@ -7,8 +7,7 @@ use std::sync::LazyLock;
 
 use crate::model::{Comparator, Direction};
 use crate::parse::trivia::{
-    closing_partner, decode3, first_unbalanced, ideographs_back, is_space, opening_partner,
-    TrimSpace,
+    closing_partner, decode3, first_unbalanced, ideographs_back, is_space, paired_rev, TrimSpace,
 };
 
 use super::words::{self, Role};
@@ -274,7 +273,7 @@ fn strip_year(s: &str) -> &str {
 /// mark at the start is dropped instead.
 pub(super) fn balanced(mut s: &str) -> &str {
     // Most phrases hold no bracket at all; only those need the full check.
-    if !s.contains(|c| closing_partner(c).is_some() || opening_partner(c).is_some()) {
+    if paired_rev(s).next().is_none() {
         return s;
     }
     while let Some(i) = first_unbalanced(s) {
