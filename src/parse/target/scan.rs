@@ -252,29 +252,40 @@ impl<'t> Quantities<'t> {
 }
 
 /// Where the number (digits of either width, optional decimal part)
-/// starting at `i` ends, or `None` when no digit starts there.
+/// starting at `i` ends, or `None` when no digit starts there. Read on bytes:
+/// it runs at every candidate.
 fn number_end(text: &str, i: usize) -> Option<usize> {
-    let digits_end = |from: usize| {
-        text[from..]
-            .char_indices()
-            .find(|&(_, c)| !is_digit(c))
-            .map_or(text.len(), |(j, _)| from + j)
+    let bytes = text.as_bytes();
+    let digits_end = |mut at: usize| {
+        while let Some(n) = digit_len(&bytes[at..]) {
+            at += n;
+        }
+        at
     };
     let end = digits_end(i);
     if end == i {
         return None;
     }
-    let mut rest = text[end..].chars();
-    match (rest.next(), rest.next()) {
-        (Some(p @ ('.' | '\u{ff0e}')), Some(d)) if is_digit(d) => {
-            Some(digits_end(end + p.len_utf8()))
-        }
-        _ => Some(end),
-    }
+    let point = match bytes[end..] {
+        [b'.', ..] => 1,
+        // `．` U+FF0E
+        [0xef, 0xbc, 0x8e, ..] => 3,
+        _ => 0,
+    };
+    Some(match digit_len(&bytes[end + point..]) {
+        Some(_) if point > 0 => digits_end(end + point),
+        _ => end,
+    })
 }
 
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, '\u{ff10}'..='\u{ff19}')
+/// Byte length of the digit, ASCII or full-width (U+FF10–U+FF19), that
+/// `bytes` starts with.
+fn digit_len(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [b'0'..=b'9', ..] => Some(1),
+        [0xef, 0xbc, 0x90..=0x99, ..] => Some(3),
+        _ => None,
+    }
 }
 
 /// Range separators: hyphen, en and em dash (single or doubled), the
