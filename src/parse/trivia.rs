@@ -174,7 +174,7 @@ pub(crate) fn is_name_separator(c: char) -> bool {
 }
 
 /// The closing partner of an opening bracket or quote, if `c` is one.
-pub(crate) const fn closing_partner(c: char) -> Option<char> {
+pub(crate) fn closing_partner(c: char) -> Option<char> {
     Some(match c {
         '(' => ')',
         '\u{ff08}' => '\u{ff09}',
@@ -190,7 +190,7 @@ pub(crate) const fn closing_partner(c: char) -> Option<char> {
 }
 
 /// The opening partner of a closing bracket or quote, if `c` is one.
-pub(crate) const fn opening_partner(c: char) -> Option<char> {
+pub(crate) fn opening_partner(c: char) -> Option<char> {
     Some(match c {
         ')' => '(',
         '\u{ff09}' => '\u{ff08}',
@@ -206,7 +206,7 @@ pub(crate) const fn opening_partner(c: char) -> Option<char> {
 }
 
 /// True for a bracket or quote: a character with a partner.
-const fn is_paired(c: char) -> bool {
+fn is_paired(c: char) -> bool {
     closing_partner(c).is_some() || opening_partner(c).is_some()
 }
 
@@ -318,6 +318,24 @@ mod tests {
         assert_eq!(expected.len(), 10);
         assert_eq!(paired_rev(s).collect::<Vec<_>>(), expected);
         assert_eq!(paired_rev("任务").count(), 0);
+    }
+
+    #[test]
+    fn every_space_is_trimmed_at_either_end() {
+        // All of them, so that the byte tests of `TrimSpace` miss none.
+        let spaces: Vec<char> = (0..0x11_0000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_space(c))
+            .collect();
+        assert_eq!(spaces.len(), 9);
+        for c in spaces {
+            let padded = format!("{c}{c}任务{c}");
+            assert_eq!(padded.trim_space(), "任务", "U+{:04X}", u32::from(c));
+            assert_eq!(padded.trim_space_start(), format!("任务{c}"));
+            assert_eq!(padded.trim_space_end(), format!("{c}{c}任务"));
+        }
+        assert_eq!("任务".trim_space(), "任务");
+        assert_eq!("".trim_space(), "");
     }
 
     #[test]
