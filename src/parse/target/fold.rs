@@ -176,7 +176,7 @@ pub(super) const PAIRS: &[(char, char)] = &[
 
 /// A 4096-bit set of the low twelve bits of the traditional characters: a
 /// character not in it is not looked up.
-pub(super) const FILTER: [u64; 64] = {
+const FILTER: [u64; 64] = {
     let mut set = [0u64; 64];
     let mut i = 0;
     while i < PAIRS.len() {

@@ -150,7 +150,7 @@ const STARTS: [char; 27] = [
 /// characters of `fold`, each recorded exactly as its low twelve bits (the
 /// index) and its first byte's low four bits (the bit), as [`is_marked`]
 /// reads them from the UTF-8 bytes. A table of low bits alone let through
-/// one character in fifteen of a simplified text, most of them for nothing.
+/// one character in seventeen of the seed, most of them for nothing.
 const MARKED: [u16; 4096] = {
     let mut marked = [0u16; 4096];
     let mut i = 0;
@@ -190,10 +190,10 @@ impl<'t> Iterator for Quantities<'t> {
 }
 
 /// The next byte offset from `i` where a quantity may start: an ASCII digit
-/// or a three-byte character marked [`START`]; on the way, notes in
-/// `traditional` whether a traditional character was passed. The hot loop of
-/// extraction: it touches every byte of every task, so it decodes nothing
-/// but the rare characters its bit sets let through.
+/// or a character of [`STARTS`]; on the way, notes in `traditional` whether
+/// a traditional character was passed. The hot loop of extraction: it
+/// touches every byte of every task, so it decodes nothing but the rare
+/// characters [`MARKED`] names.
 fn next_candidate(bytes: &[u8], mut i: usize, traditional: &mut bool) -> Option<usize> {
     loop {
         i = skip_unmarked(bytes, i);
