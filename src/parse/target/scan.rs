@@ -148,29 +148,56 @@ const STARTS: [char; 27] = [
 
 /// The characters the scanner stops at: [`STARTS`] and the traditional
 /// characters of `fold`, each recorded exactly as its low twelve bits (the
-/// index) and its first byte's low four bits (the bit), as [`is_marked`]
-/// reads them from the UTF-8 bytes. A table of low bits alone let through
-/// one character in seventeen of the seed, most of them for nothing.
-const MARKED: [u16; 4096] = {
-    let mut marked = [0u16; 4096];
+/// index) and its first byte's low four bits (the bit of [`LEAD_BITS`]), as
+/// [`is_marked`] reads them from the UTF-8 bytes. A table of low bits alone
+/// let through one character in seventeen of the seed, most of them for
+/// nothing; this one, a byte per entry, stays in the first-level cache.
+const MARKED: [u8; 4096] = {
+    let mut marked = [0u8; 4096];
     let mut i = 0;
-    while i < STARTS.len() {
-        let c = STARTS[i] as usize;
-        marked[c & 0xfff] |= 1 << ((c >> 12) & 0xf);
+    while i < MARKED_CHARS {
+        let c = marked_char(i);
+        marked[c & 0xfff] |= LEAD_BITS[(c >> 12) & 0xf];
         i += 1;
-    }
-    let mut k = 0;
-    while k < fold::PAIRS.len() {
-        let c = fold::PAIRS[k].0 as usize;
-        marked[c & 0xfff] |= 1 << ((c >> 12) & 0xf);
-        k += 1;
     }
     marked
 };
 
+/// How many characters the scanner stops at: [`STARTS`], then the
+/// traditional characters of `fold`.
+const MARKED_CHARS: usize = STARTS.len() + fold::PAIRS.len();
+
+/// The `i`-th character the scanner stops at, as a number.
+const fn marked_char(i: usize) -> usize {
+    if i < STARTS.len() {
+        STARTS[i] as usize
+    } else {
+        fold::PAIRS[i - STARTS.len()].0 as usize
+    }
+}
+
+/// A bit for each value of a three-byte first byte's low four bits (a
+/// character's top four bits) that a marked character has; zero for the
+/// others. The marked characters have eight such values between them.
+const LEAD_BITS: [u8; 16] = {
+    let mut bits = [0u8; 16];
+    let mut next = 0;
+    let mut i = 0;
+    while i < MARKED_CHARS {
+        let nibble = (marked_char(i) >> 12) & 0xf;
+        if bits[nibble] == 0 {
+            assert!(next < 8, "more than eight leading nibbles: widen MARKED");
+            bits[nibble] = 1 << next;
+            next += 1;
+        }
+        i += 1;
+    }
+    bits
+};
+
 /// True when the three-byte character `b0 b1 b2` is one of [`MARKED`].
 fn is_marked(b0: u8, b1: u8, b2: u8) -> bool {
-    MARKED[low_bits(b1, b2)] & (1 << (b0 & 0x0f)) != 0
+    MARKED[low_bits(b1, b2)] & LEAD_BITS[usize::from(b0 & 0x0f)] != 0
 }
 
 impl<'t> Iterator for Quantities<'t> {
