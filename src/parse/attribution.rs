@@ -10,7 +10,7 @@ use nom::{IResult, Parser};
 use super::meta::is_han;
 use super::trivia::{
     closing_partner, is_close_paren, is_colon, is_ideograph_start, is_name_separator, is_semicolon,
-    is_space, low_bits, opening_partner, TrimSpace,
+    is_space, low_bits, opening_partner, trimmed, TrimSpace,
 };
 use crate::model::{RoleForm, RoleKind};
 
@@ -572,13 +572,6 @@ fn split_names(
         raw.names.push(last);
     }
     list_end
-}
-
-fn trimmed(s: &str, r: Range<usize>) -> Range<usize> {
-    let piece = &s[r.clone()];
-    let lead = piece.len() - piece.trim_space_start().len();
-    let content = piece.trim_space();
-    r.start + lead..r.start + lead + content.len()
 }
 
 /// Where an attribution clause sits in a task body.

@@ -16,8 +16,7 @@ use regex::Regex;
 
 use super::attribution::{top_level, RawAttribution};
 use super::meta::is_han;
-use super::trivia::TrimSpace;
-use super::trivia::{is_name_separator, is_semicolon};
+use super::trivia::{is_name_separator, is_semicolon, trimmed, TrimSpace};
 use crate::model::{RoleForm, RoleKind};
 
 /// Words that end a prose phrase and what they assign, longest first.
@@ -79,7 +78,7 @@ pub(crate) fn parse_prose(inner: &str, raw: &mut RawAttribution) -> bool {
         .chain(std::iter::once((inner.len(), 0)));
     let mut phrase_start = 0;
     for (at, sep_len) in ends {
-        let phrase = trim(inner, phrase_start.min(at)..at);
+        let phrase = trimmed(inner, phrase_start.min(at)..at);
         // A separator with nothing but padding before it opens no phrase:
         // the next one starts after it. (Skipping it without moving on made
         // `( ;牵头)` read as a phrase whose names began with the `;`, a
@@ -117,7 +116,7 @@ pub(crate) fn parse_prose(inner: &str, raw: &mut RawAttribution) -> bool {
         }
         phrase_start = at + sep_len;
     }
-    let rest = trim(inner, phrase_start.min(inner.len())..inner.len());
+    let rest = trimmed(inner, phrase_start.min(inner.len())..inner.len());
     // A deadline alone (`(2021年底前完成)`) assigns no one: not an attribution.
     raw.roles.iter().any(|r| r.kind != RoleKind::Deadline) && inner[rest].chars().all(|c| c == '。')
 }
@@ -165,7 +164,7 @@ fn is_list(s: &str) -> bool {
 
 /// Parses `inner` as a bare list of units (`市发改委、市农委`) into `raw`.
 pub(crate) fn parse_bare(inner: &str, raw: &mut RawAttribution) -> bool {
-    let list = trim(inner, 0..inner.len());
+    let list = trimmed(inner, 0..inner.len());
     let list = list.start..inner[..list.end].trim_end_matches('。').len();
     let names = &inner[list.clone()];
     let units = !names.is_empty()
@@ -232,12 +231,6 @@ pub(crate) fn remark_start(text: &str, rule: usize) -> usize {
                 || super::trivia::is_open_paren(c)
         })
         .map_or(rule, |(i, _)| i)
-}
-
-fn trim(s: &str, r: Range<usize>) -> Range<usize> {
-    let piece = &s[r.clone()];
-    let lead = piece.len() - piece.trim_space_start().len();
-    r.start + lead..r.start + lead + piece.trim_space().len()
 }
 
 #[cfg(test)]

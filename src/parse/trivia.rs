@@ -4,6 +4,8 @@
 //! with U+00A0 and U+3000 copied from web pages and Word, and sometimes carry
 //! zero-width spaces. Everything here accepts all of them.
 
+use std::ops::Range;
+
 /// The low twelve bits of a three-byte UTF-8 character, from its last two
 /// bytes: the index the byte scanners' 4 096-entry tables use to rule out
 /// most characters without decoding them.
@@ -78,6 +80,13 @@ pub(crate) fn digit_value(c: char) -> Option<u32> {
         '\u{ff10}'..='\u{ff19}' => Some(c as u32 - 0xff10),
         _ => None,
     }
+}
+
+/// The range `r` of `s` without the padding at either end.
+pub(crate) fn trimmed(s: &str, r: Range<usize>) -> Range<usize> {
+    let (lead, content, _) = split_padding(&s[r.clone()]);
+    let start = r.start + lead.len();
+    start..start + content.len()
 }
 
 /// Splits `s` into (leading whitespace, content, trailing whitespace).
@@ -215,52 +224,44 @@ pub(crate) fn is_ideograph_start(b: u8) -> bool {
     (0xe4..=0xe9).contains(&b)
 }
 
-/// `end` (a character boundary of `bytes`) moved back over the ideographs
-/// before it: backward scanners pass most of a Chinese text this way, one
-/// test per character, decoding nothing. (Testing four at a time lost more
-/// to mispredicted exits than it saved: names and phrases are short.)
-pub(crate) fn ideographs_back(bytes: &[u8], mut end: usize) -> usize {
-    while end >= 3 && is_ideograph_start(bytes[end - 3]) {
-        end -= 3;
-    }
-    end
-}
-
-/// The brackets and quotes of `s` with their offsets, last first. Every
-/// bracket and quote is ASCII or three bytes long in UTF-8, and none is a
-/// Han ideograph (U+4000–U+9FFF, first byte E4–E9; a test checks both):
-/// those, most of a clause, are passed over undecoded.
-pub(crate) fn paired_rev(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+/// The ASCII and three-byte characters of `s` other than Han ideographs,
+/// with their offsets, last first: where backward scanners find what they
+/// look for (brackets, quotes, clause breaks: a test checks that each is
+/// one of these). Ideographs (U+4000–U+9FFF, first byte E4–E9), most of a
+/// Chinese text, are passed one test each and never decoded; so are the
+/// bytes of two- and four-byte characters.
+pub(crate) fn marks_back(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = s.as_bytes();
     let mut end = bytes.len();
     std::iter::from_fn(move || {
         while end > 0 {
-            end = ideographs_back(bytes, end);
-            if end == 0 {
-                break;
+            // Testing four ideographs at a time lost more to mispredicted
+            // exits than it saved: names and phrases are short.
+            while end >= 3 && is_ideograph_start(bytes[end - 3]) {
+                end -= 3;
             }
-            end -= 1;
-            let b = bytes[end];
+            let b = *bytes.get(end.checked_sub(1)?)?;
             if b.is_ascii() {
-                if is_paired(char::from(b)) {
-                    return Some((end, char::from(b)));
-                }
-                continue;
+                end -= 1;
+                return Some((end, char::from(b)));
             }
-            // The last byte of a three-byte character, whose first byte is
-            // two back; bytes of longer and shorter characters are stepped
-            // over one by one.
-            let Some(start) = end.checked_sub(2).filter(|&i| bytes[i] & 0xf0 == 0xe0) else {
-                continue;
-            };
-            end = start;
-            let c = s[start..].chars().next()?;
-            if is_paired(c) {
-                return Some((start, c));
+            // A three-byte character ends here when its first byte is
+            // three back; other bytes are stepped over one by one.
+            match bytes.get(end.saturating_sub(3)..end) {
+                Some(&[b0, b1, b2]) if b0 & 0xf0 == 0xe0 => {
+                    end -= 3;
+                    return Some((end, decode3(b0, b1, b2)?));
+                }
+                _ => end -= 1,
             }
         }
         None
     })
+}
+
+/// The brackets and quotes of `s` with their offsets, last first.
+pub(crate) fn paired_rev(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    marks_back(s).filter(|&(_, c)| is_paired(c))
 }
 
 /// Byte offset of the first unbalanced opening bracket or quote in `s`, or of
@@ -288,7 +289,7 @@ pub(crate) fn first_unbalanced(s: &str) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -296,10 +297,25 @@ mod tests {
         let odd = (0..0x11_0000u32)
             .filter_map(char::from_u32)
             .filter(|&c| is_paired(c))
-            .find(|&c| {
-                !(c.is_ascii() || c.len_utf8() == 3 && !('\u{4000}'..='\u{9fff}').contains(&c))
-            });
+            .find(|&c| !is_mark(c));
         assert_eq!(odd, None);
+    }
+
+    /// What [`marks_back`] yields.
+    pub(crate) fn is_mark(c: char) -> bool {
+        c.is_ascii() || c.len_utf8() == 3 && !('\u{4000}'..='\u{9fff}').contains(&c)
+    }
+
+    #[test]
+    fn marks_are_every_character_but_ideographs_and_other_lengths_last_first() {
+        let s = "甲(乙“丙”),x。é😀\u{a0}四个汉字;五个汉字呢\u{ff0c}";
+        let mut expected: Vec<(usize, char)> =
+            s.char_indices().filter(|&(_, c)| is_mark(c)).collect();
+        expected.reverse();
+        assert_eq!(expected.len(), 9);
+        assert_eq!(marks_back(s).collect::<Vec<_>>(), expected);
+        assert_eq!(marks_back("任务").count(), 0);
+        assert_eq!(marks_back("").count(), 0);
     }
 
     #[test]

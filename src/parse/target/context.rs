@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::model::{Comparator, Direction};
 use crate::parse::trivia::{
-    closing_partner, decode3, first_unbalanced, ideographs_back, is_space, paired_rev, TrimSpace,
+    closing_partner, first_unbalanced, is_space, marks_back, paired_rev, TrimSpace,
 };
 
 use super::words::{self, Role};
@@ -38,37 +38,9 @@ pub(super) fn is_item_break(c: char) -> bool {
 
 /// Byte offset where the clause holding `at` starts.
 pub(super) fn clause_start(text: &str, at: usize) -> usize {
-    // Read backwards a character at a time: a break is ASCII or a
-    // three-byte mark (。, full-width ,;:!?), and ideographs (first byte
-    // E4–E9), most of the text, are passed four at a time undecoded.
-    let bytes = &text.as_bytes()[..at];
-    let mut i = bytes.len();
-    while i > 0 {
-        i = ideographs_back(bytes, i);
-        if i == 0 {
-            break;
-        }
-        let b = bytes[i - 1];
-        if b.is_ascii() {
-            if is_clause_break(char::from(b)) {
-                return i;
-            }
-            i -= 1;
-            continue;
-        }
-        // A three-byte character ends here when its first byte is three
-        // back; bytes of other characters are stepped over one by one.
-        match bytes.get(i.saturating_sub(3)..i) {
-            Some(&[b0, b1, b2]) if b0 & 0xf0 == 0xe0 => {
-                if decode3(b0, b1, b2).is_some_and(is_clause_break) {
-                    return i;
-                }
-                i -= 3;
-            }
-            _ => i -= 1,
-        }
-    }
-    0
+    marks_back(&text[..at])
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// Byte offset where the clause holding `at` ends.
@@ -299,6 +271,15 @@ pub(super) fn meaningful(s: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_clause_break_is_a_mark_the_backward_scan_yields() {
+        let odd = (0..0x11_0000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_clause_break(c))
+            .find(|&c| !crate::parse::trivia::tests::is_mark(c));
+        assert_eq!(odd, None);
+    }
 
     #[test]
     fn clauses_start_after_breaks_of_either_width() {
