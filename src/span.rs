@@ -62,9 +62,19 @@ pub(crate) struct LineIndex<'a> {
     /// Chars before each word, counted from the start of its block (at
     /// most 56, so a byte holds it).
     word_chars: Vec<u8>,
-    /// The line of the last position asked for (most are on the same
-    /// line) and the chars before it.
-    last_line: std::cell::Cell<(usize, u32)>,
+    /// The line of the last position asked for: most are on the same line.
+    last_line: std::cell::Cell<CachedLine>,
+}
+
+/// A line of [`LineIndex`]: its bytes, its 0-based number and the chars
+/// before it.
+#[derive(Debug, Clone, Copy, Default)]
+struct CachedLine {
+    start: usize,
+    /// The next line's start; past the text for the last line.
+    end: usize,
+    line: usize,
+    chars: u32,
 }
 
 /// Bytes per block of [`LineIndex::block_chars`].
@@ -106,57 +116,55 @@ impl<'a> LineIndex<'a> {
             line_starts,
             block_chars,
             word_chars: word_counts,
-            last_line: std::cell::Cell::new((0, 0)),
+            last_line: std::cell::Cell::default(),
         }
     }
 
     /// 1-based line and char column of a byte offset.
     pub(crate) fn position(&self, offset: usize) -> (u32, u32) {
         let offset = floor_char_boundary(self.text, offset);
-        let (line, line_chars) = self.line_of(offset);
+        let mut line = self.last_line.get();
+        if !(line.start..line.end).contains(&offset) {
+            line = self.line_of(offset, line.line);
+            self.last_line.set(line);
+        }
         let column = self
             .chars_before(offset)
-            .wrapping_sub(line_chars)
+            .wrapping_sub(line.chars)
             .wrapping_add(1);
-        (line as u32 + 1, column)
+        (line.line as u32 + 1, column)
     }
 
-    /// The 0-based line holding byte `offset`, and the chars before it.
-    fn line_of(&self, offset: usize) -> (usize, u32) {
-        let (last, last_chars) = self.last_line.get();
+    /// The line holding byte `offset`, the line after `last` (the one last
+    /// asked for) tried first: the parser reads forward.
+    fn line_of(&self, offset: usize, last: usize) -> CachedLine {
         let starts = &self.line_starts;
-        let holds = |line: usize| {
-            starts.get(line).is_some_and(|&start| start <= offset)
-                && starts.get(line + 1).map_or(true, |&next| offset < next)
-        };
-        if holds(last) {
-            return (last, last_chars);
-        }
-        // The parser reads forward, so the next line is the likely one.
-        let line = if holds(last + 1) {
+        let next_holds = starts.get(last + 1).is_some_and(|&s| s <= offset)
+            && starts.get(last + 2).map_or(true, |&next| offset < next);
+        let line = if next_holds {
             last + 1
         } else {
             starts.partition_point(|&s| s <= offset) - 1
         };
-        let chars = self.chars_before(starts[line]);
-        self.last_line.set((line, chars));
-        (line, chars)
+        CachedLine {
+            start: starts[line],
+            end: starts.get(line + 1).copied().unwrap_or(usize::MAX),
+            line,
+            chars: self.chars_before(starts[line]),
+        }
     }
 
     /// Chars before byte `offset` (a char boundary), modulo 2^32: the
     /// block's count, the word's count within it, and the bytes of the word
-    /// before `offset`. No loop, so nothing to mispredict.
+    /// before `offset`. No branch but the rare word cut off by the end.
     fn chars_before(&self, offset: usize) -> u32 {
-        let at = offset & !7;
         let before =
             self.block_chars[offset / BLOCK].wrapping_add(u32::from(self.word_chars[offset / 8]));
-        let partial = offset - at;
-        if partial == 0 {
-            return before;
-        }
-        let bytes = self.text.as_bytes();
-        let w = word(bytes.get(at..at + 8).unwrap_or(&bytes[at..]));
-        before.wrapping_add(word_chars(w, partial))
+        let bytes = &self.text.as_bytes()[offset & !7..];
+        let w = bytes
+            .first_chunk::<8>()
+            .map_or_else(|| word(bytes), |eight| u64::from_le_bytes(*eight));
+        before.wrapping_add(word_chars(w, offset % 8))
     }
 
     /// The span of `start..end`.
@@ -186,16 +194,13 @@ fn word(bytes: &[u8]) -> u64 {
     }
 }
 
-/// The chars started in the first `n` (1–8) bytes of `w`: the bytes that
+/// The chars started in the first `n` (0–8) bytes of `w`: the bytes that
 /// are not continuation bytes (`10xxxxxx`).
 fn word_chars(w: u64, n: usize) -> u32 {
     const LOW: u64 = 0x0101_0101_0101_0101;
     let continuation = (w >> 7) & !(w >> 6) & LOW;
-    let keep = if n >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (n * 8)) - 1
-    };
+    // The low `n` bytes; two shifts, as one by 64 would overflow.
+    let keep = !(u64::MAX << (n * 4) << (n * 4));
     // Summing the 0/1 bytes by one multiplication: `count_ones` is a loop
     // on x86-64 without the popcnt feature.
     let continuations = ((continuation & keep).wrapping_mul(LOW) >> 56) as u32;

@@ -57,6 +57,9 @@ pub(crate) const ROLE_KEYS: &[(&str, RoleKind)] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RawRole {
     pub key: Range<usize>,
+    /// The key as [`ROLE_KEYS`] writes it, when the text writes it so:
+    /// found while parsing, it need not be looked up again.
+    pub known: Option<&'static str>,
     pub kind: RoleKind,
     pub delimiter: Range<usize>,
     /// Indices into [`RawAttribution::names`].
@@ -177,6 +180,7 @@ impl RawAttribution {
         self.roles.push(RawRole {
             delimiter: key.start..key.start,
             key,
+            known: None,
             kind,
             names: names..self.names.len(),
             separators: separators..self.separators.len(),
@@ -187,10 +191,15 @@ impl RawAttribution {
     }
 }
 
-/// A known role key at the start of `input`.
-fn known_key(input: &str) -> IResult<&str, (&str, RoleKind)> {
-    match key_len(input) {
-        Some((len, kind)) => Ok((&input[len..], (&input[..len], kind))),
+/// A known role key at the start of `input`, and the key as [`ROLE_KEYS`]
+/// writes it unless zero-width characters hide inside it.
+fn known_key(input: &str) -> IResult<&str, (&str, RoleKind, Option<&'static str>)> {
+    let found = match exact_key(input) {
+        Some(k) => Some((k.key.len(), k.kind, Some(k.key))),
+        None => spaced_key(input).map(|(len, kind)| (len, kind, None)),
+    };
+    match found {
+        Some((len, kind, known)) => Ok((&input[len..], (&input[..len], kind, known))),
         None => Err(nom::Err::Error(nom::error::Error::new(
             input,
             nom::error::ErrorKind::Tag,
@@ -198,20 +207,23 @@ fn known_key(input: &str) -> IResult<&str, (&str, RoleKind)> {
     }
 }
 
-/// Byte length and kind of the known role key at the start of `input`.
-/// Called for nearly every name and separator of every clause, so it
-/// rejects by the key's first character (three bytes: every key starts
-/// with a Han character) before comparing whole keys.
-fn key_len(input: &str) -> Option<(usize, RoleKind)> {
+/// The known role key written out at the start of `input`. Called for
+/// nearly every name and separator of every clause, so it rejects by the
+/// key's first character (three bytes: every key starts with a Han
+/// character) before comparing whole keys.
+fn exact_key(input: &str) -> Option<&'static KeyEntry> {
     let keys = keys_starting(input)?;
     // The initial is known to match: the rest (at most fifteen bytes) is
     // compared as one 128-bit word per key, with no loop to mispredict.
     let rest = tail_word(&input.as_bytes()[3..]);
-    if let Some(k) = keys.iter().find(|k| rest & k.mask == k.tail) {
-        return Some((k.key.len(), k.kind));
-    }
-    // Text copied from the web may hide zero-width characters inside a
-    // key (`牵\u{200b}头单位`); look for them only when one is there.
+    keys.iter().find(|k| rest & k.mask == k.tail)
+}
+
+/// A known role key at the start of `input` with zero-width characters
+/// inside it (`牵\u{200b}头单位`), as text copied from the web may hide:
+/// looked for only when one is there.
+fn spaced_key(input: &str) -> Option<(usize, RoleKind)> {
+    let keys = keys_starting(input)?;
     let window = &input.as_bytes()[..input.len().min(2 * MAX_KEY_LEN)];
     if !window.windows(3).any(is_zero_width) {
         return None;
@@ -322,10 +334,23 @@ fn spaced_len(input: &str, key: &str) -> Option<usize> {
     Some(input.len() - rest.len())
 }
 
+/// A role's key and delimiter at the start of some text.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    key_len: usize,
+    kind: RoleKind,
+    /// See [`RawRole::known`].
+    known: Option<&'static str>,
+    /// Key and delimiter together.
+    len: usize,
+    /// The delimiter was `;` where `:` belongs.
+    slipped: bool,
+}
+
 /// The key at the start of `input`, its kind, and its delimiter; a known key
 /// may be followed by `;` by mistake (the seed's task 72), an unknown one
 /// (2–8 Han characters) only by a colon.
-fn role_head(input: &str) -> Option<(usize, RoleKind, usize, bool)> {
+fn role_head(input: &str) -> Option<Head> {
     head(input, true)
 }
 
@@ -333,20 +358,21 @@ fn role_head(input: &str) -> Option<(usize, RoleKind, usize, bool)> {
 /// the text after a slipped `;` is itself a key is asked without slips: one
 /// level is enough to tell, and a fuzzed run of `责任领导;责任领导;…` would
 /// otherwise recurse once per key and overflow the stack.
-fn head(input: &str, slip: bool) -> Option<(usize, RoleKind, usize, bool)> {
-    if let Ok((rest, (key, kind))) = known_key(input) {
+fn head(input: &str, slip: bool) -> Option<Head> {
+    if let Ok((rest, (key, kind, known))) = known_key(input) {
         let rest_trim = rest.trim_space_start();
         let c = rest_trim.chars().next()?;
-        let key_len = key.len();
-        let delim_start = input.len() - rest_trim.len();
-        if is_colon(c) {
-            return Some((key_len, kind, delim_start + c.len_utf8(), false));
-        }
+        let len = input.len() - rest_trim.len() + c.len_utf8();
         let after = &rest_trim[c.len_utf8()..];
-        if slip && is_semicolon(c) && !after.is_empty() && head(after, false).is_none() {
-            return Some((key_len, kind, delim_start + c.len_utf8(), true));
-        }
-        return None;
+        let slipped = !is_colon(c);
+        let slip_ok = slip && is_semicolon(c) && !after.is_empty() && head(after, false).is_none();
+        return (!slipped || slip_ok).then_some(Head {
+            key_len: key.len(),
+            kind,
+            known,
+            len,
+            slipped,
+        });
     }
     let (rest, key): (&str, &str) = recognize(many_m_n::<_, nom::error::Error<&str>, _>(
         2,
@@ -356,13 +382,12 @@ fn head(input: &str, slip: bool) -> Option<(usize, RoleKind, usize, bool)> {
     .parse(input)
     .ok()?;
     let c = rest.chars().next()?;
-    is_colon(c).then(|| {
-        (
-            key.len(),
-            RoleKind::Unknown,
-            key.len() + c.len_utf8(),
-            false,
-        )
+    is_colon(c).then(|| Head {
+        key_len: key.len(),
+        kind: RoleKind::Unknown,
+        known: None,
+        len: key.len() + c.len_utf8(),
+        slipped: false,
     })
 }
 
@@ -372,7 +397,7 @@ pub(crate) fn starts_with_known_role(input: &str) -> bool {
     // Padding after a bracket or separator (`( 牵头单位`) is not part of the key.
     let input = input.trim_space_start();
     // A head of a known key is never `Unknown`; one of an unknown key is.
-    role_head(input).is_some_and(|(_, kind, _, _)| kind != RoleKind::Unknown)
+    role_head(input).is_some_and(|h| h.kind != RoleKind::Unknown)
 }
 
 /// Parses the inside of an attribution clause into `raw` (cleared first):
@@ -424,7 +449,13 @@ fn parse_keyed(inner: &str, raw: &mut RawAttribution) -> bool {
         let rest = &inner[pos..];
         let (names, separators) = (raw.names.len(), raw.separators.len());
         match role_head(rest) {
-            Some((key_len, kind, head_len, slipped)) => {
+            Some(Head {
+                key_len,
+                kind,
+                known,
+                len: head_len,
+                slipped,
+            }) => {
                 raw.role_separators.extend(separator.take());
                 let names_start = pos + head_len;
                 let end = split_names(inner, names_start, inner.len(), true, raw);
@@ -440,6 +471,7 @@ fn parse_keyed(inner: &str, raw: &mut RawAttribution) -> bool {
                 );
                 raw.roles.push(RawRole {
                     key: pos..pos + key_len,
+                    known,
                     kind,
                     delimiter: pos + key_len..names_start,
                     names: names..raw.names.len(),
@@ -664,6 +696,11 @@ fn matching_open(body: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// Byte length and kind of the known role key at the start of `input`.
+    fn key_len(input: &str) -> Option<(usize, RoleKind)> {
+        known_key(input).ok().map(|(_, (key, kind, _))| (key.len(), kind))
+    }
+
     #[test]
     fn every_key_is_found_plain_and_with_zero_width_characters() {
         assert_eq!(
@@ -677,6 +714,11 @@ mod tests {
             let first = chars.next().unwrap();
             let hidden = format!("{first}\u{200b}{}\u{feff}:甲", chars.as_str());
             assert_eq!(key_len(&hidden), Some((key.len() + 3, kind)), "{key}");
+            // The table's own key comes with a key written out, not with
+            // one that hides a character inside.
+            let known = |s: &str| known_key(s).ok().and_then(|(_, (_, _, k))| k);
+            assert_eq!(known(&plain), Some(key));
+            assert_eq!(known(&hidden), None, "{key}");
         }
         // A key cut short is not that key (nor any other of its length):
         // the word comparison must not read past the input as a match.

@@ -152,7 +152,7 @@ impl Builder<'_> {
             let key = &inner[role.key.clone()];
             self.role_diagnostics(role, key, inner, &at, i == 0);
             let mut built = Role {
-                key: interned(key),
+                key: role.known.map_or_else(|| interned(key), Cow::Borrowed),
                 kind: role.kind,
                 delimiter: interned(&inner[role.delimiter.clone()]),
                 names,

@@ -33,8 +33,9 @@ impl Tracker {
     /// Notes the width of structural punctuation as written (brackets,
     /// colons, semicolons).
     pub(crate) fn punctuation(&mut self, written: &str) {
-        // Once ASCII is known, more ASCII tells nothing new.
-        if self.ascii && written.is_ascii() {
+        // Once ASCII is known, more ASCII tells nothing new; once both
+        // widths are, nothing does.
+        if self.ascii && (self.full_width || written.is_ascii()) {
             return;
         }
         for c in written.chars() {
