@@ -582,20 +582,18 @@ impl Attribution {
     fn assign<'a, S>(&'a self, name: impl Fn(&'a String) -> S) -> Assignment<S> {
         // Sized up front: this runs for every task, and growing four
         // vectors name by name was a good part of parsing's allocations.
-        let names = |kind| -> usize {
-            self.roles
-                .iter()
-                .filter(|r| r.kind == kind)
-                .map(|r| r.names.len())
-                .sum()
-        };
-        let responsible = names(RoleKind::ResponsibleUnits);
+        // One count per kind, `Unknown` (the last) included.
+        let mut names = [0usize; RoleKind::Unknown as usize + 1];
+        for r in &self.roles {
+            names[r.kind as usize] += r.names.len();
+        }
+        let names = |kind: RoleKind| names[kind as usize];
         let mut a = Assignment {
             leaders: Vec::with_capacity(names(RoleKind::Leaders)),
             lead_units: Vec::with_capacity(
                 names(RoleKind::LeadUnits) + usize::from(self.first_is_lead),
             ),
-            responsible_units: Vec::with_capacity(responsible),
+            responsible_units: Vec::with_capacity(names(RoleKind::ResponsibleUnits)),
             cooperating_units: Vec::with_capacity(names(RoleKind::CooperatingUnits)),
             deadline: None,
         };

@@ -698,7 +698,9 @@ mod tests {
 
     /// Byte length and kind of the known role key at the start of `input`.
     fn key_len(input: &str) -> Option<(usize, RoleKind)> {
-        known_key(input).ok().map(|(_, (key, kind, _))| (key.len(), kind))
+        known_key(input)
+            .ok()
+            .map(|(_, (key, kind, _))| (key.len(), kind))
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::fold;
 use super::unit::{self, Class, Unit};
-use crate::parse::trivia::{decode3, low_bits};
+use crate::parse::trivia::decode3;
 
 /// A number with its unit, as found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,20 +148,33 @@ const STARTS: [char; 27] = [
 
 /// The characters the scanner stops at: [`STARTS`] and the traditional
 /// characters of `fold`, each recorded exactly as its low twelve bits (the
-/// index) and its first byte's low four bits (the bit of [`LEAD_BITS`]), as
-/// [`is_marked`] reads them from the UTF-8 bytes. A table of low bits alone
-/// let through one character in seventeen of the seed, most of them for
-/// nothing; this one, a byte per entry, stays in the first-level cache.
-const MARKED: [u8; 4096] = {
-    let mut marked = [0u8; 4096];
+/// index, [`pair_slot`] of its last two bytes) and its first byte's low four
+/// bits (the bit of [`LEAD_BITS`]), as [`is_marked`] reads them from the
+/// UTF-8 bytes. A table of low bits alone let through one character in
+/// seventeen of the seed, most of them for nothing; this one, a byte per
+/// entry (16 KB, of which Chinese text touches the slots of its own
+/// characters), stays in the first-level cache.
+const MARKED: [u8; PAIR_SLOTS] = {
+    let mut marked = [0u8; PAIR_SLOTS];
     let mut i = 0;
     while i < MARKED_CHARS {
         let c = marked_char(i);
-        marked[c & 0xfff] |= LEAD_BITS[(c >> 12) & 0xf];
+        let (b1, b2) = (0x80 | ((c >> 6) & 0x3f) as u8, 0x80 | (c & 0x3f) as u8);
+        marked[pair_slot(u16::from_le_bytes([b1, b2]))] |= LEAD_BITS[(c >> 12) & 0xf];
         i += 1;
     }
     marked
 };
+
+/// Entries of [`MARKED`]: every value [`pair_slot`] gives.
+const PAIR_SLOTS: usize = 0x3f3f + 1;
+
+/// A three-byte character's last two bytes, read as one little-endian
+/// `u16`, less their continuation bits: the index of [`MARKED`]. One load
+/// and one mask, where the low twelve bits take two of each and a shift.
+const fn pair_slot(last_two: u16) -> usize {
+    (last_two & 0x3f3f) as usize
+}
 
 /// How many characters the scanner stops at: [`STARTS`], then the
 /// traditional characters of `fold`.
@@ -197,7 +210,7 @@ const LEAD_BITS: [u8; 16] = {
 
 /// True when the three-byte character `b0 b1 b2` is one of [`MARKED`].
 fn is_marked(b0: u8, b1: u8, b2: u8) -> bool {
-    MARKED[low_bits(b1, b2)] & LEAD_BITS[usize::from(b0 & 0x0f)] != 0
+    MARKED[pair_slot(u16::from_le_bytes([b1, b2]))] & LEAD_BITS[usize::from(b0 & 0x0f)] != 0
 }
 
 impl<'t> Iterator for Quantities<'t> {
