@@ -121,6 +121,9 @@ impl<'a> LineIndex<'a> {
     }
 
     /// 1-based line and char column of a byte offset.
+    // Inlined (as is `chars_before`): it runs for both ends of every span,
+    // and the calls cost as much as the cached-line test and word count.
+    #[inline]
     pub(crate) fn position(&self, offset: usize) -> (u32, u32) {
         let offset = floor_char_boundary(self.text, offset);
         let mut line = self.last_line.get();
@@ -157,6 +160,7 @@ impl<'a> LineIndex<'a> {
     /// Chars before byte `offset` (a char boundary), modulo 2^32: the
     /// block's count, the word's count within it, and the bytes of the word
     /// before `offset`. No branch but the rare word cut off by the end.
+    #[inline]
     fn chars_before(&self, offset: usize) -> u32 {
         let before =
             self.block_chars[offset / BLOCK].wrapping_add(u32::from(self.word_chars[offset / 8]));
