@@ -443,7 +443,8 @@ fn parse_keyed(inner: &str, raw: &mut RawAttribution) -> bool {
         // space) is not part of it: read as part of the key, it hid the key
         // and the role's names joined the previous role's.
         let key_start = inner.len() - inner[pos..].trim_space_start().len();
-        if key_start < inner.len() && known_key(&inner[key_start..]).is_ok() {
+        // Without padding `role_head` below reads the key at `pos` itself.
+        if pos < key_start && key_start < inner.len() && known_key(&inner[key_start..]).is_ok() {
             pos = key_start;
         }
         let rest = &inner[pos..];

@@ -169,8 +169,7 @@ fn join_level_fragments(
 
 /// `各县`, `各区`, `各市`: "every county" before a list of further levels.
 fn is_level_head(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars.next() == Some(EVERY) && is_level(chars.as_str())
+    s.strip_prefix(EVERY).is_some_and(is_level)
 }
 
 /// `市`, `区政府`, `县级市`, `区人民政府`: a level, possibly with its government.

@@ -323,10 +323,8 @@ pub(crate) mod tests {
         let s = "甲(乙“丙”)【丁〕x]\u{ff09}é😀\u{a0}四个汉字(五个汉字呢)";
         let expected: Vec<(usize, char)> = s
             .char_indices()
-            .filter(|&(_, c)| is_paired(c))
-            .collect::<Vec<_>>()
-            .into_iter()
             .rev()
+            .filter(|&(_, c)| is_paired(c))
             .collect();
         assert_eq!(expected.len(), 10);
         assert_eq!(paired_rev(s).collect::<Vec<_>>(), expected);

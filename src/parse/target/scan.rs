@@ -150,10 +150,10 @@ const STARTS: [char; 27] = [
 /// characters of `fold`, each recorded exactly as its low twelve bits (the
 /// index: [`pair_slot`] of the last two bytes, which hold them) and its
 /// first byte's low four bits (the bit of [`LEAD_BITS`]), as [`is_marked`]
-/// reads them from the UTF-8 bytes. A table of low bits alone let through one character in
-/// seventeen of the seed, most of them for nothing; this one, a byte per
-/// entry (16 KB, of which Chinese text touches the slots of its own
-/// characters), stays in the first-level cache.
+/// reads them from the UTF-8 bytes. A table of low bits alone let through
+/// one character in seventeen of the seed, most of them for nothing; this
+/// one, a byte per entry (16 KB, of which Chinese text touches the slots of
+/// its own characters), stays in the first-level cache.
 const MARKED: [u8; PAIR_SLOTS] = {
     let mut marked = [0u8; PAIR_SLOTS];
     let mut i = 0;
